@@ -1,0 +1,250 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
+import { DeskError, exitCodeFor } from '../../shared/errors.js';
+import { decodeUtf8, formatFromFileName, localImageSources, rewriteImageSources, toHtml } from '../services/article-import.js';
+import { defaultDataDir } from '../services/data-dir.js';
+import { createHandlers } from '../services/desk-handlers.js';
+import { createDispatcher, type Dispatch } from '../services/dispatcher.js';
+import { Workspace } from '../services/workspace/workspace.js';
+import { startHost } from '../host/host-server.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const USAGE = `Cách dùng: desk <lệnh> [tuỳ chọn]
+
+Lệnh:
+  start                      mở LNV Desk (Electron; không có thì mở trong trình duyệt)
+  serve [--port N]           phục vụ bàn làm việc tại http://127.0.0.1:<cổng>
+  list [--status S] [--trash] [--json]
+  search <từ khoá> [--json]  tìm không dấu, không phân biệt hoa thường, đ = d
+  import <tệp>...            nhập bài từ .html, .htm, .md; in mã bài mới
+  export <mã bài> --format html|json [--out TỆP]
+  backup --out TỆP           sao lưu trực tuyến cơ sở dữ liệu
+  check                      kiểm tra toàn vẹn cơ sở dữ liệu
+
+Mọi lệnh nhận --data THƯ_MỤC (mặc định: thư mục dữ liệu của ứng dụng hoặc LNV_DESK_DATA).
+Mã thoát: 0 thành công, 1 lỗi do dữ liệu hoặc lệnh, 2 lỗi nội bộ.`;
+
+interface Session {
+  workspace: Workspace;
+  dispatch: Dispatch;
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+}
+
+async function openSession(dataDir: string): Promise<Session> {
+  const workspace = await Workspace.open(dataDir, { resourcesDir: join(repoRoot, 'resources') });
+  const dispatch = createDispatcher(createHandlers(workspace));
+  return {
+    workspace,
+    dispatch,
+    call: (name, input) => dispatch(name, input) as Promise<CallOutput<typeof name>>,
+  };
+}
+
+const print = (line = '') => process.stdout.write(`${line}\n`);
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+}
+
+function highlight(text: string, ranges: [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += `${text.slice(at, start)}[${text.slice(start, end)}]`;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+async function serve(dataDir: string, port: number | undefined): Promise<void> {
+  const rendererDir = join(repoRoot, 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new DeskError('invalid_input', 'Chưa có bản dựng giao diện (dist/renderer). Hãy chạy "npm run build" trước.');
+  }
+  const session = await openSession(dataDir);
+  const host = await startHost({ workspace: session.workspace, dispatch: session.dispatch, rendererDir, port });
+  print(`LNV Desk đang chạy tại ${host.url}`);
+  print(`Dữ liệu: ${dataDir} — nhấn Ctrl+C để dừng.`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      void host.close().then(() => {
+        session.workspace.close();
+        done();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** Opens the Electron app when its runtime is installed; otherwise says so and serves the same UI. */
+async function start(dataDir: string, port: number | undefined, dataGiven: boolean): Promise<void> {
+  let electronPath: string | null = null;
+  try {
+    const resolved = createRequire(import.meta.url)('electron') as unknown;
+    electronPath = typeof resolved === 'string' && existsSync(resolved) ? resolved : null;
+  } catch {
+    electronPath = null;
+  }
+  if (!electronPath) {
+    print('Máy này không có Electron runtime; LNV Desk mở trong trình duyệt thay thế.');
+    return serve(dataDir, port);
+  }
+  const args = [repoRoot, ...(dataGiven ? ['--data', dataDir] : [])];
+  await new Promise<void>((done) => spawn(electronPath, args, { stdio: 'inherit' }).on('exit', () => done()));
+}
+
+async function importFiles(session: Session, files: string[], json: boolean): Promise<boolean> {
+  const results: { file: string; id?: number; title?: string; warnings?: string[]; error?: string }[] = [];
+  for (const file of files) {
+    try {
+      const format = formatFromFileName(file);
+      if (!format) throw new DeskError('invalid_file', `Không nhận dạng được định dạng của "${file}" (dùng .html, .htm, .md).`);
+      if (!existsSync(file)) throw new DeskError('invalid_input', `Không có tệp "${file}".`);
+      let html = toHtml(decodeUtf8(readFileSync(file), file), format);
+      const assets = new Map<string, string>();
+      for (const src of localImageSources(html)) {
+        const path = resolve(dirname(file), decodeURIComponent(src));
+        if (!existsSync(path)) continue;
+        const asset = await session.call('assets.add', { fileName: src, dataBase64: readFileSync(path).toString('base64') });
+        assets.set(src, asset.hash);
+      }
+      html = rewriteImageSources(html, assets);
+      const { article, warnings } = await session.call('articles.import', { fileName: file, format: 'html', content: html });
+      results.push({ file, id: article.id, title: article.title, warnings });
+    } catch (error) {
+      if (!DeskError.is(error)) throw error;
+      results.push({ file, error: error.message });
+    }
+  }
+  if (json) {
+    print(JSON.stringify(results, null, 2));
+  } else {
+    for (const r of results) {
+      if (r.error) {
+        process.stderr.write(`Lỗi: ${r.error}\n`);
+        continue;
+      }
+      print(String(r.id));
+      for (const w of r.warnings ?? []) process.stderr.write(`Cảnh báo (${r.file}): ${w}\n`);
+    }
+  }
+  return results.every((r) => !r.error);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      status: { type: 'string' },
+      trash: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (!command || values.help) {
+    print(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  const dataDir = values.data ? resolve(values.data) : defaultDataDir();
+  const port = values.port !== undefined ? Number(values.port) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new DeskError('invalid_input', `Cổng "${values.port}" không hợp lệ.`);
+  }
+
+  if (command === 'serve') return serve(dataDir, port).then(() => 0);
+  if (command === 'start') return start(dataDir, port, values.data !== undefined).then(() => 0);
+
+  const session = await openSession(dataDir);
+  try {
+    switch (command) {
+      case 'list': {
+        const { items, total } = await session.call('articles.list', {
+          trash: values.trash,
+          limit: 500,
+          ...(values.status ? { status: values.status as never } : {}),
+        });
+        if (values.json) print(JSON.stringify({ items, total }, null, 2));
+        else {
+          for (const a of items) print(`${String(a.id).padStart(5)}  ${a.status.padEnd(9)} ${String(a.wordCount).padStart(6)} chữ  ${formatDate(a.updatedAt)}  ${a.title || '(Chưa có tiêu đề)'}`);
+          print(`Tổng: ${total} bài`);
+        }
+        return 0;
+      }
+      case 'search': {
+        const query = args.join(' ');
+        if (!query.trim()) throw new DeskError('invalid_input', 'Hãy nhập từ khoá cần tìm.');
+        const result = await session.call('articles.search', { query, limit: 50 });
+        if (values.json) print(JSON.stringify(result, null, 2));
+        else {
+          for (const hit of result.items) {
+            print(`${hit.article.id}  ${highlight(hit.article.title, hit.titleHighlights)}`);
+            print(`     ${highlight(hit.snippet.text, hit.snippet.highlights).replace(/\s+/g, ' ')}`);
+          }
+          print(`Tìm thấy: ${result.total} bài`);
+        }
+        return 0;
+      }
+      case 'import': {
+        if (args.length === 0) throw new DeskError('invalid_input', 'Hãy chỉ ra ít nhất một tệp cần nhập.');
+        return (await importFiles(session, args, values.json)) ? 0 : 1;
+      }
+      case 'export': {
+        const id = Number(args[0]);
+        const format = values.format ?? 'html';
+        const result = await session.call('articles.export', { id, format: format as 'html' | 'json' });
+        if (values.out) {
+          writeFileSync(values.out, result.content);
+          print(resolve(values.out));
+        } else process.stdout.write(result.content);
+        return 0;
+      }
+      case 'backup': {
+        if (!values.out) throw new DeskError('invalid_input', 'Hãy chỉ ra tệp sao lưu bằng --out TỆP.');
+        const result = await session.call('workspace.backup', { outFile: values.out });
+        print(values.json ? JSON.stringify(result) : `Đã sao lưu ${result.bytes} byte vào ${result.path}`);
+        return 0;
+      }
+      case 'check': {
+        const result = await session.call('workspace.check', {});
+        print(values.json ? JSON.stringify(result) : result.messages.join('\n'));
+        return result.ok ? 0 : 1;
+      }
+      default:
+        throw new DeskError('invalid_input', `Không có lệnh "${command}".\n\n${USAGE}`);
+    }
+  } finally {
+    session.workspace.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (DeskError.is(error)) {
+      process.stderr.write(`Lỗi: ${error.message}\n`);
+      for (const d of error.details ?? []) process.stderr.write(`  - ${d}\n`);
+      process.exitCode = exitCodeFor(error.code);
+    } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`Lỗi: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`Lỗi nội bộ: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    }
+  },
+);

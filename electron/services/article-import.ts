@@ -1,0 +1,126 @@
+import { generateJSON } from '@tiptap/html/server';
+import { Window } from 'happy-dom';
+import { marked } from 'marked';
+import { articleBodyExtensions } from '../../shared/article-body-schema.js';
+import { normalizeBody } from '../../shared/article-body.js';
+import { DeskError } from '../../shared/errors.js';
+import type { ArticleFields, PmDoc } from '../../shared/model/article.js';
+import { normalizeText } from '../../shared/text/vietnamese.js';
+
+export type ImportFormat = 'html' | 'markdown';
+
+export interface ImportedArticle {
+  fields: Partial<ArticleFields>;
+  warnings: string[];
+}
+
+/** A document parsed without running anything in it: no scripts, no network, no CSS. */
+function parseDocument(html: string) {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+    },
+  });
+  window.document.body.innerHTML = html;
+  return { window, document: window.document };
+}
+
+export function toHtml(content: string, format: ImportFormat): string {
+  return format === 'markdown' ? (marked.parse(content, { async: false, gfm: true }) as string) : content;
+}
+
+/** Image sources in the document that point at local files (not the workspace's own assets). */
+export function localImageSources(html: string): string[] {
+  const { window, document } = parseDocument(html);
+  const sources = [...document.querySelectorAll('img')]
+    .map((img) => img.getAttribute('src') ?? '')
+    .filter((src) => src && !/^(asset:|https?:|data:)/i.test(src));
+  window.close();
+  return [...new Set(sources)];
+}
+
+/** Points images at stored assets, so the importer keeps them. */
+export function rewriteImageSources(html: string, assets: Map<string, string>): string {
+  const { window, document } = parseDocument(html);
+  for (const img of document.querySelectorAll('img')) {
+    const hash = assets.get(img.getAttribute('src') ?? '');
+    if (hash) {
+      img.setAttribute('src', `asset:${hash}`);
+      img.setAttribute('data-asset', hash);
+    }
+  }
+  const out = document.body.innerHTML;
+  window.close();
+  return out;
+}
+
+/**
+ * Reads an article out of an HTML (or Markdown-rendered) document: the first h1 is the title,
+ * a paragraph right after it that starts with the source prefix is the sapo, the rest is the body.
+ * Only what the article schema knows survives (scripts, styles, event handlers and unknown tags go).
+ */
+export function htmlToArticle(html: string, fileName: string, sourcePrefix: string): ImportedArticle {
+  const warnings: string[] = [];
+  const { window, document } = parseDocument(normalizeText(html));
+  try {
+    const body = document.body;
+    for (const el of body.querySelectorAll('script, style, template, iframe, object, embed, noscript')) el.remove();
+
+    let title = '';
+    const h1 = body.querySelector('h1');
+    if (h1) {
+      title = (h1.textContent ?? '').replace(/\s+/g, ' ').trim();
+      h1.remove();
+    }
+    if (!title) {
+      title = fileName.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+      warnings.push('Không thấy tiêu đề (thẻ h1 hoặc dòng "# "), đã lấy tên tệp làm tiêu đề.');
+    }
+
+    let sapo = '';
+    const firstBlock = body.firstElementChild;
+    const prefixHead = sourcePrefix.trim().replace(/\s*-\s*$/, '');
+    const firstText = (firstBlock?.textContent ?? '').trim();
+    if (firstBlock?.tagName === 'P' && prefixHead && firstText.startsWith(prefixHead)) {
+      sapo = firstText.replace(/\s+/g, ' ');
+      firstBlock.remove();
+    }
+
+    let dropped = 0;
+    for (const img of body.querySelectorAll('img')) {
+      const src = img.getAttribute('src') ?? '';
+      if (!img.getAttribute('data-asset') && !/^asset:[a-f0-9]{64}$/.test(src)) {
+        dropped += 1;
+        (img.closest('figure') ?? img).remove();
+      }
+    }
+    if (dropped > 0) warnings.push(`Bỏ qua ${dropped} ảnh không có tệp trong kho (ảnh trên mạng hoặc không đọc được).`);
+
+    const doc = normalizeBody(generateJSON(body.innerHTML, articleBodyExtensions()) as PmDoc);
+    return { fields: { title, sapo, body: doc }, warnings };
+  } finally {
+    window.close();
+  }
+}
+
+/** Bytes from a file must be UTF-8 text; anything else is refused before it can garble an article. */
+export function decodeUtf8(bytes: Uint8Array, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new DeskError(
+      'invalid_file',
+      `Tệp "${fileName}" không phải văn bản UTF-8 hợp lệ. Hãy lưu lại tệp với mã hoá UTF-8 rồi nhập lại.`,
+    );
+  }
+}
+
+export function formatFromFileName(fileName: string): ImportFormat | null {
+  if (/\.(md|markdown)$/i.test(fileName)) return 'markdown';
+  if (/\.html?$/i.test(fileName)) return 'html';
+  return null;
+}

@@ -1,0 +1,127 @@
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { CallName, CallOutput, CallParsedInput } from '../../shared/contract.js';
+import { escapeHtml } from '../../shared/article-body.js';
+import { DeskError } from '../../shared/errors.js';
+import type { Article } from '../../shared/model/article.js';
+import { slugify } from '../../shared/text/vietnamese.js';
+import { htmlToArticle, toHtml } from './article-import.js';
+import { integrityCheck, schemaVersion } from './store/database.js';
+import type { Workspace } from './workspace/workspace.js';
+
+export type Handlers = {
+  [N in CallName]: (input: CallParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
+};
+
+export const APP_VERSION = '0.1.0';
+
+/** What each contract call does, in terms of the workspace's services. */
+export function createHandlers(ws: Workspace): Handlers {
+  const changed = (...ids: number[]) => ws.events.emit('articles.changed', { ids });
+
+  return {
+    'workspace.info': () => ({
+      dataDir: ws.dataDir,
+      databasePath: ws.databasePath,
+      schemaVersion: schemaVersion(ws.db),
+      appVersion: APP_VERSION,
+      profile: ws.catalog.profile(),
+      articleCount: ws.articles.count(),
+    }),
+    'workspace.check': () => {
+      const messages = integrityCheck(ws.db);
+      return { ok: messages.length === 1 && messages[0] === 'ok', messages };
+    },
+    'workspace.backup': async ({ outFile }) => {
+      const target = resolve(outFile);
+      if (target === resolve(ws.databasePath)) {
+        throw new DeskError('invalid_input', 'Không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng.');
+      }
+      try {
+        await ws.db.backup(target);
+      } catch (error) {
+        throw new DeskError('io_error', `Không ghi được bản sao lưu vào ${target}: ${(error as Error).message}`);
+      }
+      return { path: target, bytes: statSync(target).size };
+    },
+    'profile.get': () => ws.catalog.profile(),
+    'profile.update': (patch) => ws.catalog.updateProfile(patch),
+    'sections.list': () => ws.catalog.sections(),
+    'tags.list': () => ws.catalog.tags(),
+    'issues.list': () => ws.catalog.printIssues(),
+    'articles.list': (filter) => ws.articles.list(filter),
+    'articles.search': (filter) => ws.articles.search(filter),
+    'articles.get': ({ id }) => ws.articles.get(id),
+    'articles.create': (input) => {
+      const article = ws.articles.create({ ...input, sourcePrefix: ws.catalog.profile().sourcePrefix });
+      changed(article.id);
+      return article;
+    },
+    'articles.save': ({ id, fields, reason }) => {
+      const result = ws.articles.save(id, fields, reason);
+      ws.events.emit('article.saved', { id, updatedAt: result.article.updatedAt, revisionId: result.revisionId });
+      return result;
+    },
+    'articles.trash': ({ id }) => {
+      const summary = ws.articles.trash(id);
+      changed(id);
+      return summary;
+    },
+    'articles.restore': ({ id }) => {
+      const summary = ws.articles.restore(id);
+      changed(id);
+      return summary;
+    },
+    'articles.import': ({ fileName, format, content, sectionId }) => {
+      const profile = ws.catalog.profile();
+      const { fields, warnings } = htmlToArticle(toHtml(content, format), fileName, profile.sourcePrefix);
+      const article = ws.articles.create(
+        { ...fields, sectionId: sectionId ?? null, sourcePrefix: profile.sourcePrefix, slug: slugify(fields.title ?? '') },
+        'import',
+      );
+      changed(article.id);
+      return { article: ws.articles.summary(article.id), warnings };
+    },
+    'articles.export': ({ id, format }) => {
+      const article = ws.articles.get(id);
+      const name = article.slug || slugify(article.title) || `bai-${id}`;
+      if (format === 'json') {
+        return { fileName: `${name}.json`, mimeType: 'application/json', content: JSON.stringify(article, null, 2) };
+      }
+      return { fileName: `${name}.html`, mimeType: 'text/html', content: articleHtmlDocument(article) };
+    },
+    'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
+    'revisions.get': ({ id }) => ws.articles.revision(id),
+    'revisions.restore': ({ id }) => {
+      const article = ws.articles.restoreRevision(id);
+      changed(article.id);
+      return article;
+    },
+    'assets.add': async ({ fileName, dataBase64, caption, credit, alt }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      if (bytes.length === 0) throw new DeskError('invalid_file', `Tệp "${basename(fileName)}" rỗng.`);
+      return ws.addImage(bytes, fileName, { caption, credit, alt });
+    },
+    'assets.get': ({ hash }) => ws.catalog.asset(hash),
+    'assets.update': ({ hash, ...patch }) => ws.catalog.updateAsset(hash, patch),
+  };
+}
+
+/** A standalone HTML file of one article, readable in any browser. */
+function articleHtmlDocument(article: Article): string {
+  const body = article.bodyHtml.replace(/src="asset:([a-f0-9]{64})"/g, 'src="assets/$1"');
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(article.title)}</title>
+</head>
+<body>
+<article>
+${article.kicker ? `<p class="kicker">${escapeHtml(article.kicker)}</p>\n` : ''}<h1>${escapeHtml(article.title)}</h1>
+${article.sapo ? `<p class="sapo"><strong>${escapeHtml(article.sapo)}</strong></p>\n` : ''}${body}
+${article.byline ? `<p class="byline">${escapeHtml(article.byline)}</p>\n` : ''}</article>
+</body>
+</html>
+`;
+}

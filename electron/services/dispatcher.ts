@@ -1,0 +1,26 @@
+import type { CallName, CallOutput } from '../../shared/contract.js';
+import { parseCallInput, parseCallOutput } from '../../shared/contract-validation.js';
+import { DeskError } from '../../shared/errors.js';
+import type { Handlers } from './desk-handlers.js';
+
+export type Dispatch = (name: string, input: unknown) => Promise<unknown>;
+
+/**
+ * The one way into the services from any front door: the call name and input are checked against
+ * the contract, the handler runs, its output is checked too. Anything unexpected becomes an
+ * "internal" DeskError so callers never see a raw stack.
+ */
+export function createDispatcher(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+  return async (name, raw) => {
+    try {
+      const { input } = parseCallInput(name, raw);
+      const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown> | unknown;
+      const output = await handler(input);
+      return parseCallOutput(name as CallName, output) as CallOutput<CallName>;
+    } catch (error) {
+      if (DeskError.is(error)) throw error;
+      log(error);
+      throw new DeskError('internal', `Lỗi nội bộ khi chạy lệnh ${String(name).slice(0, 80)}. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho bộ phận kỹ thuật.`);
+    }
+  };
+}

@@ -1,0 +1,404 @@
+import { randomUUID } from 'node:crypto';
+import type { ArticleSort, SearchHit } from '../../../shared/contract.js';
+import { DeskError } from '../../../shared/errors.js';
+import { bodyToHtml, bodyToText, normalizeBody, wordCountOf } from '../../../shared/article-body.js';
+import {
+  ARTICLE_STATUSES,
+  EMPTY_DOC,
+  type Article,
+  type ArticleFields,
+  type ArticleStatus,
+  type ArticleSummary,
+  type PmDoc,
+  type Revision,
+  type RevisionReason,
+  type RevisionSummary,
+  type SaveReason,
+} from '../../../shared/model/article.js';
+import { slugify, vietnameseSortKey } from '../../../shared/text/vietnamese.js';
+import type { Db } from './database.js';
+import { indexArticle } from './search-index.js';
+import { buildMatchQuery, cutSnippet, findMatches } from './search-snippet.js';
+
+/** While typing, history keeps at most one snapshot per this many milliseconds. */
+export const AUTOSAVE_REVISION_INTERVAL_MS = 30_000;
+
+export interface ListFilter {
+  status?: ArticleStatus;
+  sectionId?: number;
+  issueId?: number;
+  trash: boolean;
+  sort: ArticleSort;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export interface SearchFilter {
+  query: string;
+  status?: ArticleStatus;
+  sectionId?: number;
+  issueId?: number;
+  offset: number;
+  limit: number;
+}
+
+interface ArticleRow {
+  id: number;
+  uid: string;
+  title: string;
+  sectionId: number | null;
+  sectionName: string | null;
+  issueId: number | null;
+  status: ArticleStatus;
+  wordCount: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+interface FullRow extends ArticleRow {
+  kicker: string;
+  sapo: string;
+  bodyJson: string;
+  bodyText: string;
+  bodyHtml: string;
+  byline: string;
+  sourcePrefix: string;
+  slug: string;
+}
+
+const SUMMARY_COLUMNS = `a.id, a.uid, a.title, a.section_id AS sectionId, s.name AS sectionName, a.issue_id AS issueId,
+  a.status, a.word_count AS wordCount, a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt`;
+const FROM_ARTICLES = 'FROM articles a LEFT JOIN sections s ON s.id = a.section_id';
+
+const SORT_COLUMNS: Record<ArticleSort, string> = {
+  updated: 'a.updated_at',
+  created: 'a.created_at',
+  title: 'a.title_sort',
+  words: 'a.word_count',
+  status: `CASE a.status ${ARTICLE_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`,
+  section: 's.position',
+};
+
+/** Articles, their tags, their history and their search index: all of it in one SQLite file. */
+export class ArticleStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  private row(id: number): FullRow {
+    const row = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, a.kicker, a.sapo, a.body_json AS bodyJson, a.body_text AS bodyText,
+           a.body_html AS bodyHtml, a.byline, a.source_prefix AS sourcePrefix, a.slug
+         ${FROM_ARTICLES} WHERE a.id = ?`,
+      )
+      .get(id) as FullRow | undefined;
+    if (!row) throw new DeskError('not_found', `Không tìm thấy bài số ${id}.`);
+    return row;
+  }
+
+  private tagsOf(id: number): string[] {
+    return (
+      this.db
+        .prepare('SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position')
+        .all(id) as { name: string }[]
+    ).map((r) => r.name);
+  }
+
+  private fieldsOf(row: FullRow): ArticleFields {
+    return {
+      sectionId: row.sectionId,
+      issueId: row.issueId,
+      kicker: row.kicker,
+      title: row.title,
+      sapo: row.sapo,
+      body: JSON.parse(row.bodyJson) as PmDoc,
+      byline: row.byline,
+      sourcePrefix: row.sourcePrefix,
+      tags: this.tagsOf(row.id),
+      slug: row.slug,
+      status: row.status,
+    };
+  }
+
+  get(id: number): Article {
+    const row = this.row(id);
+    return { ...summaryOf(row), ...this.fieldsOf(row), bodyText: row.bodyText, bodyHtml: row.bodyHtml };
+  }
+
+  summary(id: number): ArticleSummary {
+    return summaryOf(this.row(id));
+  }
+
+  create(initial: Partial<ArticleFields>, reason: RevisionReason = 'created'): Article {
+    const id = this.db.transaction(() => {
+      const at = this.timestamp();
+      const result = this.db
+        .prepare(
+          `INSERT INTO articles (uid, body_json, source_prefix, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?)`,
+        )
+        .run(randomUUID(), JSON.stringify(EMPTY_DOC), '', at, at);
+      const newId = Number(result.lastInsertRowid);
+      this.apply(newId, initial, reason);
+      return newId;
+    })();
+    return this.get(id);
+  }
+
+  /**
+   * Saves changed fields. History gets a snapshot on an explicit save or on closing (when the text
+   * differs from the last snapshot), on a status change, and while typing at most once per 30 s.
+   */
+  save(id: number, patch: Partial<ArticleFields>, reason: SaveReason): { article: ArticleSummary; revisionId: number | null } {
+    return this.db.transaction(() => {
+      const before = this.row(id);
+      if (before.deletedAt) {
+        throw new DeskError('invalid_input', 'Bài đang ở thùng rác; hãy khôi phục trước khi sửa.');
+      }
+      const statusChanged = patch.status !== undefined && patch.status !== before.status;
+      const revisionReason = this.revisionReasonFor(id, reason, statusChanged);
+      const revisionId = this.apply(id, patch, revisionReason);
+      return { article: this.summary(id), revisionId };
+    })();
+  }
+
+  private revisionReasonFor(id: number, reason: SaveReason, statusChanged: boolean): RevisionReason | null {
+    if (statusChanged) return 'status';
+    if (reason !== 'autosave') return reason;
+    const last = this.db
+      .prepare('SELECT created_at AS createdAt FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
+      .get(id) as { createdAt: string } | undefined;
+    const age = last ? this.now().getTime() - Date.parse(last.createdAt) : Infinity;
+    return age >= AUTOSAVE_REVISION_INTERVAL_MS ? 'autosave' : null;
+  }
+
+  /** Writes fields, keeps tags and the search index in step, and snapshots when asked. */
+  private apply(id: number, patch: Partial<ArticleFields>, revisionReason: RevisionReason | null): number | null {
+    const current = this.row(id);
+    const body = patch.body ? normalizeBody(patch.body) : undefined;
+    const bodyText = body ? bodyToText(body) : current.bodyText;
+    const next = {
+      sectionId: patch.sectionId !== undefined ? patch.sectionId : current.sectionId,
+      issueId: patch.issueId !== undefined ? patch.issueId : current.issueId,
+      kicker: patch.kicker ?? current.kicker,
+      title: patch.title ?? current.title,
+      sapo: patch.sapo ?? current.sapo,
+      byline: patch.byline ?? current.byline,
+      sourcePrefix: patch.sourcePrefix ?? current.sourcePrefix,
+      slug: patch.slug ?? current.slug,
+      status: patch.status ?? current.status,
+    };
+    this.assertReferences(next.sectionId, next.issueId);
+    const wordCount = wordCountOf([next.sapo, bodyText]);
+    this.db
+      .prepare(
+        `UPDATE articles SET section_id = ?, issue_id = ?, kicker = ?, title = ?, title_sort = ?, sapo = ?,
+           body_json = COALESCE(?, body_json), body_text = ?, body_html = COALESCE(?, body_html), byline = ?,
+           source_prefix = ?, slug = ?, status = ?, word_count = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        next.sectionId,
+        next.issueId,
+        next.kicker,
+        next.title,
+        vietnameseSortKey(next.title),
+        next.sapo,
+        body ? JSON.stringify(body) : null,
+        bodyText,
+        body ? bodyToHtml(body) : null,
+        next.byline,
+        next.sourcePrefix,
+        next.slug,
+        next.status,
+        wordCount,
+        this.timestamp(),
+        id,
+      );
+    if (patch.tags) this.setTags(id, patch.tags);
+    const searchChanged = ['title', 'sapo', 'body', 'tags', 'byline'].some((k) => k in patch);
+    if (searchChanged) {
+      indexArticle(this.db, { id, title: next.title, sapo: next.sapo, bodyText, byline: next.byline, tags: this.tagsOf(id) });
+    }
+    return revisionReason ? this.snapshot(id, revisionReason) : null;
+  }
+
+  private assertReferences(sectionId: number | null, issueId: number | null): void {
+    if (sectionId !== null && !this.db.prepare('SELECT 1 FROM sections WHERE id = ?').get(sectionId)) {
+      throw new DeskError('invalid_input', `Chuyên mục số ${sectionId} không tồn tại.`);
+    }
+    if (issueId !== null && !this.db.prepare('SELECT 1 FROM print_issues WHERE id = ?').get(issueId)) {
+      throw new DeskError('invalid_input', `Số tạp chí có mã ${issueId} không tồn tại.`);
+    }
+  }
+
+  private setTags(id: number, names: string[]): void {
+    this.db.prepare('DELETE FROM article_tags WHERE article_id = ?').run(id);
+    const seen = new Set<string>();
+    names.forEach((raw, position) => {
+      const name = raw.trim();
+      const slug = slugify(name);
+      if (!name || !slug || seen.has(slug)) return;
+      seen.add(slug);
+      this.db.prepare('INSERT INTO tags (name, slug) VALUES (?, ?) ON CONFLICT(slug) DO NOTHING').run(name, slug);
+      const tag = this.db.prepare('SELECT id FROM tags WHERE slug = ?').get(slug) as { id: number };
+      this.db.prepare('INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)').run(id, tag.id, position);
+    });
+  }
+
+  /** Explicit saves and closes skip the snapshot when nothing changed since the last one. */
+  private snapshot(id: number, reason: RevisionReason): number {
+    const row = this.row(id);
+    const fieldsJson = JSON.stringify(this.fieldsOf(row));
+    if (reason === 'explicit' || reason === 'close') {
+      const last = this.db
+        .prepare('SELECT id, fields_json AS fieldsJson FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
+        .get(id) as { id: number; fieldsJson: string } | undefined;
+      if (last && last.fieldsJson === fieldsJson) return last.id;
+    }
+    const result = this.db
+      .prepare(
+        `INSERT INTO revisions (article_id, reason, status, title, word_count, fields_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, reason, row.status, row.title, row.wordCount, fieldsJson, this.timestamp());
+    return Number(result.lastInsertRowid);
+  }
+
+  trash(id: number): ArticleSummary {
+    this.row(id);
+    this.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.timestamp(), id);
+    return this.summary(id);
+  }
+
+  restore(id: number): ArticleSummary {
+    this.row(id);
+    this.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
+    return this.summary(id);
+  }
+
+  list(filter: ListFilter): { items: ArticleSummary[]; total: number } {
+    const where: string[] = [filter.trash ? 'a.deleted_at IS NOT NULL' : 'a.deleted_at IS NULL'];
+    const params: (string | number)[] = [];
+    addFilters(where, params, filter);
+    const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
+    const sql = `SELECT ${SUMMARY_COLUMNS} ${FROM_ARTICLES} WHERE ${where.join(' AND ')}
+      ORDER BY ${SORT_COLUMNS[filter.sort]} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`;
+    const items = (this.db.prepare(sql).all(...params, filter.limit, filter.offset) as ArticleRow[]).map(summaryOf);
+    const total = (this.db.prepare(`SELECT count(*) AS n ${FROM_ARTICLES} WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+    return { items, total };
+  }
+
+  /**
+   * Ranked full-text search: title hits weigh most, then tags, sapo, byline and body. Query and
+   * index are folded the same way (no tone marks, đ → d, lower case).
+   */
+  search(filter: SearchFilter): { items: SearchHit[]; total: number } {
+    const match = buildMatchQuery(filter.query);
+    if (!match) return { items: [], total: 0 };
+    const where = ['article_search MATCH ?', 'a.deleted_at IS NULL'];
+    const params: (string | number)[] = [match.expression];
+    addFilters(where, params, filter);
+    const from = `FROM article_search JOIN articles a ON a.id = article_search.rowid LEFT JOIN sections s ON s.id = a.section_id
+      WHERE ${where.join(' AND ')}`;
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, a.sapo, a.body_text AS bodyText
+         ${from} ORDER BY bm25(article_search, 20.0, 4.0, 1.0, 5.0, 2.0), a.id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, filter.limit, filter.offset) as (ArticleRow & { sapo: string; bodyText: string })[];
+    const total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+    const items = rows.map((row) => {
+      const inBody = findMatches(row.bodyText, match.terms);
+      const source = inBody.length > 0 ? row.bodyText : row.sapo || row.bodyText;
+      return {
+        article: summaryOf(row),
+        snippet: cutSnippet(source, source === row.bodyText ? inBody : findMatches(source, match.terms)),
+        titleHighlights: findMatches(row.title, match.terms),
+      };
+    });
+    return { items, total };
+  }
+
+  revisions(articleId: number): RevisionSummary[] {
+    this.row(articleId);
+    return this.db
+      .prepare(
+        `SELECT id, article_id AS articleId, reason, title, word_count AS wordCount, status, created_at AS createdAt
+         FROM revisions WHERE article_id = ? ORDER BY id DESC`,
+      )
+      .all(articleId) as RevisionSummary[];
+  }
+
+  revision(id: number): Revision {
+    const row = this.db
+      .prepare(
+        `SELECT id, article_id AS articleId, reason, title, word_count AS wordCount, status, created_at AS createdAt,
+           fields_json AS fieldsJson FROM revisions WHERE id = ?`,
+      )
+      .get(id) as (RevisionSummary & { fieldsJson: string }) | undefined;
+    if (!row) throw new DeskError('not_found', `Không tìm thấy phiên bản số ${id}.`);
+    const { fieldsJson, ...summary } = row;
+    return { ...summary, fields: JSON.parse(fieldsJson) as ArticleFields };
+  }
+
+  /** Restoring puts the old text back as a new revision, so the restore itself can be undone. */
+  restoreRevision(id: number): Article {
+    const revision = this.revision(id);
+    this.db.transaction(() => {
+      const article = this.row(revision.articleId);
+      if (article.deletedAt) this.restore(article.id);
+      const fields = { ...revision.fields };
+      for (const key of ['sectionId', 'issueId'] as const) {
+        const ref = fields[key];
+        const table = key === 'sectionId' ? 'sections' : 'print_issues';
+        if (ref !== null && !this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(ref)) fields[key] = null;
+      }
+      this.apply(revision.articleId, fields, 'restore');
+    })();
+    return this.get(revision.articleId);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL').get() as { n: number }).n;
+  }
+}
+
+function addFilters(where: string[], params: (string | number)[], filter: { status?: string; sectionId?: number; issueId?: number }): void {
+  if (filter.status) {
+    where.push('a.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.sectionId) {
+    where.push('a.section_id = ?');
+    params.push(filter.sectionId);
+  }
+  if (filter.issueId) {
+    where.push('a.issue_id = ?');
+    params.push(filter.issueId);
+  }
+}
+
+function summaryOf(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    uid: row.uid,
+    title: row.title,
+    sectionId: row.sectionId,
+    sectionName: row.sectionName,
+    issueId: row.issueId,
+    status: row.status,
+    wordCount: row.wordCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+  };
+}

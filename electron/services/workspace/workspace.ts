@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Asset } from '../../../shared/model/workspace.js';
+import { AssetFiles } from '../asset-files.js';
+import { EventBus } from '../event-bus.js';
+import { ArticleStore } from '../store/article-store.js';
+import { CatalogStore } from '../store/catalog-store.js';
+import { openDatabase, type Db } from '../store/database.js';
+import { seedSampleWorkspace } from './sample-workspace.js';
+
+export const DATABASE_FILE = 'workspace.sqlite';
+
+export interface WorkspaceOptions {
+  /** Where resources/ lives: the repository in development, the app's resources when packaged. */
+  resourcesDir?: string;
+  /** Seed the sample issue and articles when the folder is new (the default). */
+  seed?: boolean;
+  now?: () => Date;
+}
+
+export function defaultResourcesDir(): string {
+  return fileURLToPath(new URL('../../../resources', import.meta.url));
+}
+
+/** One data folder: the SQLite file, the asset files beside it, and the services over them. */
+export class Workspace {
+  readonly events = new EventBus();
+  readonly articles: ArticleStore;
+  readonly catalog: CatalogStore;
+  readonly assetFiles: AssetFiles;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly databasePath: string,
+    readonly db: Db,
+    readonly now: () => Date,
+  ) {
+    this.articles = new ArticleStore(db, now);
+    this.catalog = new CatalogStore(db, now);
+    this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
+  }
+
+  static async open(dataDir: string, options: WorkspaceOptions = {}): Promise<Workspace> {
+    mkdirSync(dataDir, { recursive: true });
+    const databasePath = join(dataDir, DATABASE_FILE);
+    const isNew = !existsSync(databasePath) || statSync(databasePath).size === 0;
+    const db = openDatabase(databasePath);
+    const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()));
+    if (isNew && options.seed !== false) {
+      await seedSampleWorkspace(workspace, join(options.resourcesDir ?? defaultResourcesDir(), 'samples'));
+    }
+    return workspace;
+  }
+
+  /** Stores an image file once (by content) and records its size, caption, credit and alt text. */
+  async addImage(bytes: Buffer, fileName: string, meta: { caption?: string; credit?: string; alt?: string } = {}): Promise<Asset> {
+    const stored = await this.assetFiles.store(bytes, fileName);
+    return this.catalog.recordAsset({
+      ...stored,
+      fileName: basename(fileName),
+      caption: meta.caption ?? '',
+      credit: meta.credit ?? '',
+      alt: meta.alt ?? '',
+    });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

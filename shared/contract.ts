@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import {
+  Article,
+  ArticleFields,
+  ArticleId,
+  ArticleStatus,
+  ArticleSummary,
+  Revision,
+  RevisionSummary,
+  SaveReason,
+  text,
+} from './model/article.js';
+import { Asset, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
+
+const Empty = z.object({}).strict();
+const Id = z.object({ id: ArticleId }).strict();
+const AssetHash = z.string().regex(/^[a-f0-9]{64}$/, 'Mã ảnh phải là 64 ký tự hex');
+
+export const ArticleSort = z.enum(['updated', 'created', 'title', 'words', 'status', 'section']);
+export type ArticleSort = z.infer<typeof ArticleSort>;
+
+const ArticleFilter = {
+  status: ArticleStatus.optional(),
+  sectionId: z.number().int().positive().optional(),
+  issueId: z.number().int().positive().optional(),
+};
+
+export const SearchHit = z.object({
+  article: ArticleSummary,
+  /** Excerpt of the original text; highlights are [start, end) offsets into it. */
+  snippet: z.object({ text: z.string(), highlights: z.array(z.tuple([z.number(), z.number()])) }),
+  titleHighlights: z.array(z.tuple([z.number(), z.number()])),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
+  input,
+  output,
+  summary,
+});
+
+/**
+ * Every call between the UI (or CLI) and the Node side. IPC, the browser host and the CLI
+ * all dispatch through this table and validate input with it before a service runs.
+ */
+export const contract = {
+  'workspace.info': call(
+    Empty,
+    z.object({
+      dataDir: z.string(),
+      databasePath: z.string(),
+      schemaVersion: z.number().int(),
+      appVersion: z.string(),
+      profile: PublicationProfile,
+      articleCount: z.number().int(),
+    }),
+    'Thông tin kho dữ liệu đang mở',
+  ),
+  'workspace.check': call(
+    Empty,
+    z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
+    'Kiểm tra toàn vẹn cơ sở dữ liệu',
+  ),
+  'workspace.backup': call(
+    z.object({ outFile: z.string().min(1).max(4096) }).strict(),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+    'Sao lưu trực tuyến cơ sở dữ liệu ra một tệp',
+  ),
+  'profile.get': call(Empty, PublicationProfile, 'Hồ sơ ấn phẩm'),
+  'profile.update': call(PublicationProfile.partial().strict(), PublicationProfile, 'Sửa hồ sơ ấn phẩm'),
+  'sections.list': call(Empty, z.array(Section), 'Các chuyên mục'),
+  'tags.list': call(Empty, z.array(Tag), 'Các thẻ'),
+  'issues.list': call(Empty, z.array(PrintIssue), 'Các số tạp chí'),
+  'articles.list': call(
+    z
+      .object({
+        ...ArticleFilter,
+        trash: z.boolean().default(false),
+        sort: ArticleSort.default('updated'),
+        order: z.enum(['asc', 'desc']).default('desc'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.object({ items: z.array(ArticleSummary), total: z.number().int() }),
+    'Danh sách bài',
+  ),
+  'articles.search': call(
+    z
+      .object({
+        query: text(500),
+        ...ArticleFilter,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    z.object({ items: z.array(SearchHit), total: z.number().int() }),
+    'Tìm bài (không phân biệt dấu, hoa thường, đ/d)',
+  ),
+  'articles.get': call(Id, Article, 'Mở một bài'),
+  'articles.create': call(
+    z
+      .object({
+        title: text(500).optional(),
+        sectionId: z.number().int().positive().nullable().optional(),
+        issueId: z.number().int().positive().nullable().optional(),
+      })
+      .strict(),
+    Article,
+    'Tạo bài mới',
+  ),
+  'articles.save': call(
+    z.object({ id: ArticleId, fields: ArticleFields.partial().strict(), reason: SaveReason }).strict(),
+    z.object({ article: ArticleSummary, revisionId: z.number().int().nullable() }),
+    'Lưu bài (tự động hoặc chủ động)',
+  ),
+  'articles.trash': call(Id, ArticleSummary, 'Chuyển bài vào thùng rác'),
+  'articles.restore': call(Id, ArticleSummary, 'Khôi phục bài từ thùng rác'),
+  'articles.import': call(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        format: z.enum(['html', 'markdown']),
+        content: z.string().max(20_000_000),
+        sectionId: z.number().int().positive().nullable().optional(),
+      })
+      .strict(),
+    z.object({ article: ArticleSummary, warnings: z.array(z.string()) }),
+    'Nhập bài từ HTML hoặc Markdown',
+  ),
+  'articles.export': call(
+    z.object({ id: ArticleId, format: z.enum(['html', 'json']) }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+    'Xuất bài ra HTML hoặc JSON',
+  ),
+  'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
+  'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),
+  'revisions.restore': call(
+    z.object({ id: z.number().int().positive() }).strict(),
+    Article,
+    'Khôi phục một phiên bản (tạo phiên bản mới)',
+  ),
+  'assets.add': call(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        dataBase64: z.string().min(1).max(120_000_000),
+        caption: text(2000).default(''),
+        credit: text(300).default(''),
+        alt: text(1000).default(''),
+      })
+      .strict(),
+    Asset,
+    'Thêm ảnh',
+  ),
+  'assets.get': call(z.object({ hash: AssetHash }).strict(), Asset, 'Thông tin ảnh'),
+  'assets.update': call(
+    z
+      .object({ hash: AssetHash, caption: text(2000).optional(), credit: text(300).optional(), alt: text(1000).optional() })
+      .strict(),
+    Asset,
+    'Sửa chú thích, nguồn, mô tả ảnh',
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events the Node side pushes to every open window. */
+export const events = {
+  'article.saved': z.object({ id: ArticleId, updatedAt: z.string(), revisionId: z.number().int().nullable() }),
+  'articles.changed': z.object({ ids: z.array(ArticleId) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** What the renderer's API client offers, whatever carries it (IPC or HTTP). */
+export interface DeskApi {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  assetUrl(hash: string): string;
+}
