@@ -15,7 +15,7 @@ import {
   type RevisionSummary,
   type SaveReason,
 } from '../../../shared/model/article.js';
-import { slugify, vietnameseSortKey } from '../../../shared/text/vietnamese.js';
+import { normalizeText, slugify, vietnameseSortKey } from '../../../shared/text/vietnamese.js';
 import type { Db } from './database.js';
 import { indexArticle } from './search-index.js';
 import { buildMatchQuery, cutSnippet, findMatches } from './search-snippet.js';
@@ -183,6 +183,7 @@ export class ArticleStore {
   /** Writes fields, keeps tags and the search index in step, and snapshots when asked. */
   private apply(id: number, patch: Partial<ArticleFields>, revisionReason: RevisionReason | null): number | null {
     const current = this.row(id);
+    patch = normalizeFields(patch);
     const body = patch.body ? normalizeBody(patch.body) : undefined;
     const bodyText = body ? bodyToText(body) : current.bodyText;
     const next = {
@@ -370,6 +371,19 @@ export class ArticleStore {
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL').get() as { n: number }).n;
   }
+}
+
+const TEXT_FIELDS = ['kicker', 'title', 'sapo', 'byline', 'sourcePrefix'] as const;
+
+/** The store normalises too, so no caller (import, sync, CLI) can slip NFD text past it. */
+function normalizeFields(patch: Partial<ArticleFields>): Partial<ArticleFields> {
+  const out: Partial<ArticleFields> = { ...patch };
+  for (const key of TEXT_FIELDS) {
+    const value = patch[key];
+    if (value !== undefined) out[key] = normalizeText(value);
+  }
+  if (patch.tags) out.tags = patch.tags.map(normalizeText);
+  return out;
 }
 
 function addFilters(where: string[], params: (string | number)[], filter: { status?: string; sectionId?: number; issueId?: number }): void {

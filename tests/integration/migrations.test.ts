@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { paragraphsToBody } from '../../shared/article-body.js';
+import { latestSchemaVersion, openDatabase, schemaVersion, type Db } from '../../electron/services/store/database.js';
+import { MIGRATIONS } from '../../electron/services/store/migrations/index.js';
+import { Workspace } from '../../electron/services/workspace/workspace.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const HASH = 'b'.repeat(64);
+
+/** Rows as an older version of the app wrote them, for the schema at that version. */
+const writeOldData: Record<number, (db: Db) => void> = {
+  1: (db) => {
+    db.prepare("INSERT INTO sections (id, name, slug, position) VALUES (1, 'Làng nghề', 'lang-nghe', 1)").run();
+    db.prepare(
+      "INSERT INTO print_issues (id, number, title, publish_date, page_count, status, slug) VALUES (1, 455, 'Số 455', '2025-10-15', 96, 'printed', 'so-455')",
+    ).run();
+    db.prepare(
+      `INSERT INTO articles (id, uid, section_id, issue_id, title, title_sort, sapo, body_json, body_text, body_html, byline,
+         source_prefix, slug, status, word_count, created_at, updated_at)
+       VALUES (1, 'uid-1', 1, 1, 'Gốm Phù Lãng ở Đà Nẵng', '', 'LNV - Sapo cũ.', ?, 'Nội dung từ phiên bản cũ.', '<p>Nội dung từ phiên bản cũ.</p>',
+         'Hoàng Lan', 'LNV - ', 'gom-phu-lang', 'approved', 9, '2025-10-01T00:00:00.000Z', '2025-10-02T00:00:00.000Z')`,
+    ).run(JSON.stringify(paragraphsToBody(['Nội dung từ phiên bản cũ.'])));
+    db.prepare("INSERT INTO tags (id, name, slug) VALUES (1, 'gốm', 'gom')").run();
+    db.prepare('INSERT INTO article_tags (article_id, tag_id, position) VALUES (1, 1, 0)').run();
+  },
+  2: (db) => {
+    writeOldData[1]!(db);
+    db.prepare(
+      `INSERT INTO revisions (article_id, reason, status, title, word_count, fields_json, created_at)
+       VALUES (1, 'explicit', 'approved', 'Gốm Phù Lãng ở Đà Nẵng', 9, '{}', '2025-10-02T00:00:00.000Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO assets (hash, file_name, mime_type, byte_size, width, height, caption, credit, alt, created_at)
+       VALUES (?, 'gom.jpg', 'image/jpeg', 1000, 2400, 1600, 'Bình gốm', 'Ảnh: LNV', 'Bình', '2025-10-01T00:00:00.000Z')`,
+    ).run(HASH);
+  },
+};
+
+describe('schema migrations', () => {
+  it('has one data fixture for every version before the latest', () => {
+    const older = MIGRATIONS.map((m) => m.version).filter((v) => v < latestSchemaVersion());
+    expect(Object.keys(writeOldData).map(Number)).toEqual(older);
+  });
+
+  for (const version of Object.keys(writeOldData).map(Number)) {
+    it(`upgrades a version ${version} database without losing its articles, tags, history or images`, async () => {
+      const dir = tempDir();
+      const old = openDatabase(join(dir, 'workspace.sqlite'), { targetVersion: version });
+      expect(schemaVersion(old)).toBe(version);
+      writeOldData[version]!(old);
+      old.close();
+
+      const ws = await Workspace.open(dir);
+      expect(schemaVersion(ws.db)).toBe(latestSchemaVersion());
+      const article = ws.articles.get(1);
+      expect(article).toMatchObject({ title: 'Gốm Phù Lãng ở Đà Nẵng', sectionName: 'Làng nghề', status: 'approved', tags: ['gốm'] });
+      expect(article.bodyText).toBe('Nội dung từ phiên bản cũ.');
+      expect(ws.articles.revisions(1).length).toBeGreaterThanOrEqual(1);
+      if (version === 1) expect(ws.articles.revision(ws.articles.revisions(1)[0]!.id).fields.tags).toEqual(['gốm']);
+      expect(ws.articles.search({ query: 'da nang', offset: 0, limit: 5 }).items.map((h) => h.article.id)).toEqual([1]);
+      expect(ws.articles.list({ trash: false, sort: 'updated', order: 'desc', offset: 0, limit: 10 }).total).toBe(1);
+      if (version >= 2) expect(ws.catalog.asset(HASH).caption).toBe('Bình gốm');
+      ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');
+      expect(ws.articles.get(1).title).toBe('Sửa sau nâng cấp');
+      ws.close();
+    });
+  }
+
+  it('refuses a database from a newer version of the app', () => {
+    const path = join(tempDir(), 'workspace.sqlite');
+    const db = openDatabase(path);
+    db.pragma(`user_version = ${latestSchemaVersion() + 1}`);
+    db.close();
+    expect(() => openDatabase(path)).toThrow(/phiên bản LNV Desk mới hơn/);
+  });
+});
