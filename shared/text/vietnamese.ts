@@ -5,7 +5,7 @@ import slugifyLib from '@sindresorhus/slugify';
  *
  * OpenKey can leave U+202F; Word and web pages bring zero-width spaces and BOMs.
  */
-const STRAY_INVISIBLES = /[\u200B\u200C\u200D\u2060\uFEFF\u202F]/g;
+const STRAY_INVISIBLES = /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u202F/g;
 
 /** NFC form with stray invisible characters removed: what every entry point stores. */
 export function normalizeText(text: string): string {
