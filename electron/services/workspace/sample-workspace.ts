@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ArticleStatus } from '../../../shared/model/article.js';
+import { ArticleStatus, type ArticleFields } from '../../../shared/model/article.js';
 import { slugify } from '../../../shared/text/vietnamese.js';
+import type { StoredImage } from '../asset-files.js';
 import { htmlToArticle, localImageSources, rewriteImageSources, toHtml } from '../article-import.js';
 import type { Workspace } from './workspace.js';
 
@@ -39,33 +40,50 @@ function splitFrontMatter(source: string): { meta: Record<string, string>; body:
  */
 export async function seedSampleWorkspace(workspace: Workspace, samplesDir: string): Promise<void> {
   const manifest = SampleManifest.parse(JSON.parse(readFileSync(join(samplesDir, 'workspace.json'), 'utf8')));
-  const profile = workspace.catalog.updateProfile({});
-  const sections = new Map(manifest.sections.map((name) => [name, workspace.catalog.addSection(name).id]));
-  const issue = workspace.catalog.addPrintIssue({ ...manifest.issue, status: 'planning' });
+  const sourcePrefix = workspace.catalog.profile().sourcePrefix;
 
+  // Images first (files on disk, idempotent), then every row in one transaction, so a failed
+  // first start leaves either a whole sample workspace or none.
+  const stored = new Map<string, StoredImage>();
+  const samples: { front: z.infer<typeof FrontMatter>; fields: Partial<ArticleFields> }[] = [];
   const files = readdirSync(join(samplesDir, 'articles')).filter((f) => f.endsWith('.md')).sort();
   for (const file of files) {
     const { meta, body } = splitFrontMatter(readFileSync(join(samplesDir, 'articles', file), 'utf8'));
-    const front = FrontMatter.parse(meta);
     let html = toHtml(body, 'markdown');
     const assets = new Map<string, string>();
     for (const src of localImageSources(html)) {
-      const image = manifest.images[src];
-      const asset = await workspace.addImage(readFileSync(join(samplesDir, 'images', src)), src, image);
-      assets.set(src, asset.hash);
+      const image = stored.get(src) ?? (await workspace.assetFiles.store(readFileSync(join(samplesDir, 'images', src)), src));
+      stored.set(src, image);
+      assets.set(src, image.hash);
     }
     html = rewriteImageSources(html, assets);
-    const { fields } = htmlToArticle(html, file, profile.sourcePrefix);
-    const article = workspace.articles.create({
-      ...fields,
-      kicker: front.kicker,
-      byline: front.byline,
-      sourcePrefix: profile.sourcePrefix,
-      tags: front.tags ? front.tags.split(',').map((t) => t.trim()) : [],
-      sectionId: sections.get(front.section) ?? null,
-      issueId: front.issue === 'yes' ? issue.id : null,
-      slug: slugify(fields.title ?? ''),
-    });
-    if (front.status !== 'draft') workspace.articles.save(article.id, { status: front.status }, 'explicit');
+    samples.push({ front: FrontMatter.parse(meta), fields: htmlToArticle(html, file, sourcePrefix).fields });
   }
+  const images = [...stored].map(([src, image]) => ({
+    ...image,
+    fileName: src,
+    caption: manifest.images[src]?.caption ?? '',
+    credit: manifest.images[src]?.credit ?? '',
+    alt: manifest.images[src]?.alt ?? '',
+  }));
+
+  workspace.db.transaction(() => {
+    workspace.catalog.updateProfile({});
+    for (const image of images) workspace.catalog.recordAsset(image);
+    const sections = new Map(manifest.sections.map((name) => [name, workspace.catalog.addSection(name).id]));
+    const issue = workspace.catalog.addPrintIssue({ ...manifest.issue, status: 'planning' });
+    for (const { front, fields } of samples) {
+      const article = workspace.articles.create({
+        ...fields,
+        kicker: front.kicker,
+        byline: front.byline,
+        sourcePrefix,
+        tags: front.tags ? front.tags.split(',').map((t) => t.trim()) : [],
+        sectionId: sections.get(front.section) ?? null,
+        issueId: front.issue === 'yes' ? issue.id : null,
+        slug: slugify(fields.title ?? ''),
+      });
+      if (front.status !== 'draft') workspace.articles.save(article.id, { status: front.status }, 'explicit');
+    }
+  })();
 }
