@@ -10,6 +10,7 @@ import {
   SaveReason,
   text,
 } from './model/article.js';
+import { ProofFinding } from './proofing/proofing-rules.js';
 import { Asset, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
 
 const Empty = z.object({}).strict();
@@ -132,6 +133,11 @@ export const contract = {
     z.object({ id: ArticleId, format: z.enum(['html', 'json']) }).strict(),
     z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
     'Xuất bài ra HTML hoặc JSON',
+  ),
+  'articles.proof': call(
+    z.object({ id: ArticleId }).strict(),
+    z.array(ProofFinding),
+    'Soát lỗi bài theo quy cách của toà soạn',
   ),
   'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
   'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),

@@ -6,7 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import { DeskError, exitCodeFor } from '../../shared/errors.js';
-import { decodeUtf8, formatFromFileName, localImageSources, rewriteImageSources, toHtml } from '../services/article-import.js';
+import { bodyToText } from '../../shared/article-body.js';
+import { EMPTY_DOC } from '../../shared/model/article.js';
+import { proofArticle, type ProofFinding } from '../../shared/proofing/proofing-rules.js';
+import { normalizeText } from '../../shared/text/vietnamese.js';
+import {
+  decodeUtf8,
+  formatFromFileName,
+  htmlToArticle,
+  localImageSources,
+  rewriteImageSources,
+  toHtml,
+} from '../services/article-import.js';
 import { defaultDataDir } from '../services/data-dir.js';
 import { createHandlers } from '../services/desk-handlers.js';
 import { createDispatcher, type Dispatch } from '../services/dispatcher.js';
@@ -25,6 +36,7 @@ Lệnh:
   import <tệp>...            nhập bài từ .html, .htm, .md; in mã bài mới
   export <mã bài> --format html|json [--out TỆP]
   backup --out TỆP           sao lưu trực tuyến cơ sở dữ liệu
+  proof <mã bài|tệp> [--json] soát lỗi theo quy cách toà soạn (vị trí, mức độ, gợi ý sửa)
   check                      kiểm tra toàn vẹn cơ sở dữ liệu
 
 Mọi lệnh nhận --data THƯ_MỤC (mặc định: thư mục dữ liệu của ứng dụng hoặc LNV_DESK_DATA).
@@ -138,6 +150,19 @@ async function importFiles(session: Session, files: string[], json: boolean): Pr
   return results.every((r) => !r.error);
 }
 
+/** An article id in the workspace, or a file read the way import reads it (nothing is saved). */
+async function proofTarget(session: Session, target: string | undefined): Promise<ProofFinding[]> {
+  if (!target) throw new DeskError('invalid_input', 'Hãy chỉ ra mã bài hoặc tệp cần soát.');
+  if (/^\d+$/.test(target)) return session.call('articles.proof', { id: Number(target) });
+  if (!existsSync(target)) throw new DeskError('invalid_input', `Không có tệp "${target}".`);
+  const text = decodeUtf8(readFileSync(target), target);
+  const format = formatFromFileName(target);
+  const profile = await session.call('profile.get', {});
+  if (!format) return proofArticle({ title: '', sapo: '', body: normalizeText(text) }, profile).filter((f) => f.field === 'body');
+  const { fields } = htmlToArticle(toHtml(text, format), target, profile.sourcePrefix);
+  return proofArticle({ title: fields.title ?? '', sapo: fields.sapo ?? '', body: bodyToText(fields.body ?? EMPTY_DOC) }, profile);
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -209,6 +234,18 @@ async function run(argv: string[]): Promise<number> {
           writeFileSync(values.out, result.content);
           print(resolve(values.out));
         } else process.stdout.write(result.content);
+        return 0;
+      }
+      case 'proof': {
+        const findings = await proofTarget(session, args[0]);
+        if (values.json) print(JSON.stringify(findings, null, 2));
+        else {
+          for (const f of findings) {
+            const fix = f.replacement !== undefined ? ` → "${f.replacement}"` : '';
+            print(`${f.field} ${f.start}-${f.end} [${f.severity}] ${f.rule}: ${f.message}\n    ${f.excerpt}${fix}`);
+          }
+          print(findings.length === 0 ? 'Không thấy lỗi.' : `${findings.length} điểm cần xem.`);
+        }
         return 0;
       }
       case 'backup': {

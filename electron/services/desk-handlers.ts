@@ -5,6 +5,7 @@ import { escapeHtml } from '../../shared/article-body.js';
 import { DeskError } from '../../shared/errors.js';
 import type { Article } from '../../shared/model/article.js';
 import { slugify } from '../../shared/text/vietnamese.js';
+import { proofArticle } from '../../shared/proofing/proofing-rules.js';
 import { htmlToArticle, toHtml } from './article-import.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
 import type { Workspace } from './workspace/workspace.js';
@@ -89,6 +90,10 @@ export function createHandlers(ws: Workspace): Handlers {
         return { fileName: `${name}.json`, mimeType: 'application/json', content: JSON.stringify(article, null, 2) };
       }
       return { fileName: `${name}.html`, mimeType: 'text/html', content: articleHtmlDocument(article) };
+    },
+    'articles.proof': ({ id }) => {
+      const article = ws.articles.get(id);
+      return proofArticle({ ...article, body: article.bodyText }, ws.catalog.profile());
     },
     'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
     'revisions.get': ({ id }) => ws.articles.revision(id),

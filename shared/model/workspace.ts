@@ -36,6 +36,10 @@ export const PublicationProfile = z.object({
   language: z.string().max(10),
   titleMaxLength: z.number().int().positive(),
   sapoMaxLength: z.number().int().positive(),
+  /** House style for proofing: quotes, thousands separator, doublings that are correct. */
+  quotes: z.enum(['typographic', 'straight']).default('typographic'),
+  thousandsSeparator: z.enum(['.', ' ']).default('.'),
+  allowedDoublings: z.array(z.string().max(60)).max(500).default([]),
 });
 export type PublicationProfile = z.infer<typeof PublicationProfile>;
 

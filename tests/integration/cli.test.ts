@@ -77,6 +77,19 @@ describe('desk CLI', () => {
     expect(result.stdout.trim()).toMatch(/^\d+$/);
   });
 
+  it('proofs a file and an article with positions, severities and fixes', () => {
+    const dir = tempDir('lnv-proof-');
+    writeFileSync(join(dir, 'bai.md'), '# Hội nghị khuyến công\n\nLNV -Trung tâm tổ chức hội nghị.\n\nÔng Ngô Quang Trung phát biểu biểu khai mạc. Ông Ngô Quang cho biết có 1,000 đại biểu.\n');
+    const result = runCli(['proof', join(dir, 'bai.md'), '--json', '--data', data]);
+    expect(result.status).toBe(0);
+    const findings = JSON.parse(result.stdout) as { rule: string; field: string; start: number; severity: string; replacement?: string }[];
+    expect(findings.map((f) => f.rule)).toEqual(['source-prefix-space', 'doubled-word', 'name-variants', 'number-format']);
+    expect(findings[0]).toMatchObject({ field: 'sapo', start: 0, severity: 'warning', replacement: 'LNV - ' });
+    const seeded = runCli(['proof', '1', '--data', data]);
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toContain('Không thấy lỗi.');
+  });
+
   it('answers user mistakes with exit code 1 and a Vietnamese message', () => {
     const unknownId = runCli(['export', '99999', '--format', 'html', '--data', data]);
     expect(unknownId.status).toBe(1);

@@ -259,6 +259,16 @@ describe('opening a data folder', () => {
     expect(statSync(path).size).toBe(size);
   });
 
+  it('seeds again after a first start that failed half way', async () => {
+    const dir = tempDir();
+    const broken = tempDir();
+    writeFileSync(join(broken, 'workspace.json'), '{"sections": []}');
+    await expect(Workspace.open(dir, { resourcesDir: broken })).rejects.toThrow();
+    const ws = await Workspace.open(dir);
+    expect(ws.articles.count()).toBeGreaterThanOrEqual(6);
+    ws.close();
+  });
+
   it('seeds a new folder with the magazine, issue Số 456 and sample articles', async () => {
     const ws = await Workspace.open(tempDir());
     expect(ws.catalog.profile().name).toBe('Tạp chí Làng nghề Việt Nam');

@@ -11,6 +11,9 @@ export const DEFAULT_PROFILE: PublicationProfile = {
   language: 'vi',
   titleMaxLength: 150,
   sapoMaxLength: 600,
+  quotes: 'typographic',
+  thousandsSeparator: '.',
+  allowedDoublings: [],
 };
 
 export interface NewPrintIssue {
@@ -32,6 +35,10 @@ export class CatalogStore {
     const row = this.db.prepare('SELECT data FROM profile WHERE id = 1').get() as { data: string } | undefined;
     if (!row) return DEFAULT_PROFILE;
     return PublicationProfile.parse({ ...DEFAULT_PROFILE, ...(JSON.parse(row.data) as object) });
+  }
+
+  hasProfile(): boolean {
+    return this.db.prepare('SELECT 1 FROM profile WHERE id = 1').get() !== undefined;
   }
 
   updateProfile(patch: Partial<PublicationProfile>): PublicationProfile {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Asset } from '../../../shared/model/workspace.js';
@@ -44,10 +44,10 @@ export class Workspace {
   static async open(dataDir: string, options: WorkspaceOptions = {}): Promise<Workspace> {
     mkdirSync(dataDir, { recursive: true });
     const databasePath = join(dataDir, DATABASE_FILE);
-    const isNew = !existsSync(databasePath) || statSync(databasePath).size === 0;
     const db = openDatabase(databasePath);
     const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()));
-    if (isNew && options.seed !== false) {
+    // The profile row is written in the same transaction as the samples: without it, seeding never finished.
+    if (!workspace.catalog.hasProfile() && options.seed !== false) {
       await seedSampleWorkspace(workspace, join(options.resourcesDir ?? defaultResourcesDir(), 'samples'));
     }
     return workspace;
