@@ -1,4 +1,5 @@
-import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import { Mark, Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 
 export interface FigureOptions {
@@ -119,6 +120,45 @@ export const Figure = Node.create<FigureOptions>({
   },
 });
 
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    scriptPosition: {
+      toggleSubscript: () => ReturnType;
+      toggleSuperscript: () => ReturnType;
+    };
+  }
+}
+
+/**
+ * Sub- and superscript ("m²", footnote references). Written here because tiptap's own packages for
+ * them lag the core version on the registry and every tiptap package must share one version.
+ */
+export const Subscript = Mark.create({
+  name: 'subscript',
+  excludes: 'superscript',
+  parseHTML: () => [{ tag: 'sub' }, { style: 'vertical-align', getAttrs: (value) => (value === 'sub' ? null : false) }],
+  renderHTML: ({ HTMLAttributes }) => ['sub', HTMLAttributes, 0],
+  addCommands() {
+    return { toggleSubscript: () => ({ commands }) => commands.toggleMark(this.name) };
+  },
+  addKeyboardShortcuts() {
+    return { 'Mod-,': () => this.editor.commands.toggleMark(this.name) };
+  },
+});
+
+export const Superscript = Mark.create({
+  name: 'superscript',
+  excludes: 'subscript',
+  parseHTML: () => [{ tag: 'sup' }, { style: 'vertical-align', getAttrs: (value) => (value === 'super' ? null : false) }],
+  renderHTML: ({ HTMLAttributes }) => ['sup', HTMLAttributes, 0],
+  addCommands() {
+    return { toggleSuperscript: () => ({ commands }) => commands.toggleMark(this.name) };
+  },
+  addKeyboardShortcuts() {
+    return { 'Mod-.': () => this.editor.commands.toggleMark(this.name) };
+  },
+});
+
 /**
  * The article body's schema, shared by the editor and by Node-side import so both read and
  * write the same document. The editor issue extends it with the magazine's own nodes.
@@ -131,6 +171,9 @@ export function articleBodyExtensions(options: Partial<FigureOptions> = {}): Ext
       codeBlock: false,
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
+    Subscript,
+    Superscript,
+    TableKit.configure({ table: { resizable: false } }),
     Figure.configure(options),
   ];
 }

@@ -84,6 +84,19 @@ function nodeHtml(node: PmNode, options: BodyHtmlOptions): string {
       return `<blockquote>${inner()}</blockquote>`;
     case 'horizontalRule':
       return '<hr>';
+    case 'table':
+      return `<table><tbody>${inner()}</tbody></table>`;
+    case 'tableRow':
+      return `<tr>${inner()}</tr>`;
+    case 'tableHeader':
+    case 'tableCell': {
+      const tag = node.type === 'tableHeader' ? 'th' : 'td';
+      const span = (name: string) => {
+        const n = Number(node.attrs?.[name]);
+        return Number.isInteger(n) && n > 1 ? ` ${name}="${n}"` : '';
+      };
+      return `<${tag}${span('colspan')}${span('rowspan')}>${inner()}</${tag}>`;
+    }
     case 'hardBreak':
       return '<br>';
     case 'figure': {

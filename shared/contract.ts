@@ -129,10 +129,21 @@ export const contract = {
     z.object({ article: ArticleSummary, warnings: z.array(z.string()) }),
     'Nhập bài từ HTML hoặc Markdown',
   ),
+  'articles.importDocx': call(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        dataBase64: z.string().min(1).max(120_000_000),
+        sectionId: z.number().int().positive().nullable().optional(),
+      })
+      .strict(),
+    z.object({ article: ArticleSummary, warnings: z.array(z.string()) }),
+    'Nhập bài từ tệp Word (.docx), kèm ảnh và chú thích',
+  ),
   'articles.export': call(
-    z.object({ id: ArticleId, format: z.enum(['html', 'json']) }).strict(),
-    z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
-    'Xuất bài ra HTML hoặc JSON',
+    z.object({ id: ArticleId, format: z.enum(['html', 'json', 'docx']) }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['utf8', 'base64']), content: z.string() }),
+    'Xuất bài ra HTML, JSON hoặc Word (.docx)',
   ),
   'articles.proof': call(
     z.object({ id: ArticleId }).strict(),

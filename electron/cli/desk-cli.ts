@@ -33,8 +33,8 @@ Lệnh:
   serve [--port N]           phục vụ bàn làm việc tại http://127.0.0.1:<cổng>
   list [--status S] [--trash] [--json]
   search <từ khoá> [--json]  tìm không dấu, không phân biệt hoa thường, đ = d
-  import <tệp>...            nhập bài từ .html, .htm, .md; in mã bài mới
-  export <mã bài> --format html|json [--out TỆP]
+  import <tệp>...            nhập bài từ .docx, .html, .htm, .md; in mã bài mới
+  export <mã bài> --format html|json|docx [--out TỆP]
   backup --out TỆP           sao lưu trực tuyến cơ sở dữ liệu
   proof <mã bài|tệp> [--json] soát lỗi theo quy cách toà soạn (vị trí, mức độ, gợi ý sửa)
   check                      kiểm tra toàn vẹn cơ sở dữ liệu
@@ -116,9 +116,15 @@ async function importFiles(session: Session, files: string[], json: boolean): Pr
   const results: { file: string; id?: number; title?: string; warnings?: string[]; error?: string }[] = [];
   for (const file of files) {
     try {
-      const format = formatFromFileName(file);
-      if (!format) throw new DeskError('invalid_file', `Không nhận dạng được định dạng của "${file}" (dùng .html, .htm, .md).`);
       if (!existsSync(file)) throw new DeskError('invalid_input', `Không có tệp "${file}".`);
+      if (/\.docx$/i.test(file)) {
+        const dataBase64 = readFileSync(file).toString('base64');
+        const { article, warnings } = await session.call('articles.importDocx', { fileName: file, dataBase64 });
+        results.push({ file, id: article.id, title: article.title, warnings });
+        continue;
+      }
+      const format = formatFromFileName(file);
+      if (!format) throw new DeskError('invalid_file', `Không nhận dạng được định dạng của "${file}" (dùng .docx, .html, .htm, .md).`);
       let html = toHtml(decodeUtf8(readFileSync(file), file), format);
       const assets = new Map<string, string>();
       for (const src of localImageSources(html)) {
@@ -229,11 +235,14 @@ async function run(argv: string[]): Promise<number> {
       case 'export': {
         const id = Number(args[0]);
         const format = values.format ?? 'html';
-        const result = await session.call('articles.export', { id, format: format as 'html' | 'json' });
+        const result = await session.call('articles.export', { id, format: format as 'html' | 'json' | 'docx' });
+        const bytes = Buffer.from(result.content, result.encoding === 'base64' ? 'base64' : 'utf8');
         if (values.out) {
-          writeFileSync(values.out, result.content);
+          writeFileSync(values.out, bytes);
           print(resolve(values.out));
-        } else process.stdout.write(result.content);
+        } else if (result.encoding === 'base64' && process.stdout.isTTY) {
+          throw new DeskError('invalid_input', `Tệp ${result.fileName} là tệp nhị phân: hãy dùng --out TỆP.`);
+        } else process.stdout.write(bytes);
         return 0;
       }
       case 'proof': {

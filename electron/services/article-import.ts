@@ -1,5 +1,5 @@
 import { generateJSON } from '@tiptap/html/server';
-import { Window } from 'happy-dom';
+import { Window, type Element } from 'happy-dom';
 import { marked } from 'marked';
 import { articleBodyExtensions } from '../../shared/article-body-schema.js';
 import { normalizeBody } from '../../shared/article-body.js';
@@ -81,14 +81,24 @@ export function htmlToArticle(html: string, fileName: string, sourcePrefix: stri
       warnings.push('Không thấy tiêu đề (thẻ h1 hoặc dòng "# "), đã lấy tên tệp làm tiêu đề.');
     }
 
+    let kicker = '';
+    const kickerEl = body.querySelector('p.kicker');
+    if (kickerEl) {
+      kicker = (kickerEl.textContent ?? '').replace(/\s+/g, ' ').trim();
+      kickerEl.remove();
+    }
+
     let sapo = '';
     const firstBlock = body.firstElementChild;
     const prefixHead = sourcePrefix.trim().replace(/\s*-\s*$/, '');
-    const firstText = (firstBlock?.textContent ?? '').trim();
-    if (firstBlock?.tagName === 'P' && prefixHead && firstText.startsWith(prefixHead)) {
-      sapo = firstText.replace(/\s+/g, ' ');
-      firstBlock.remove();
+    const sapoEl = body.querySelector('p.sapo') ?? (firstBlock?.tagName === 'P' ? firstBlock : null);
+    const sapoText = (sapoEl?.textContent ?? '').trim();
+    if (sapoEl && (sapoEl.classList.contains('sapo') || (prefixHead && sapoText.startsWith(prefixHead)))) {
+      sapo = sapoText.replace(/\s+/g, ' ');
+      sapoEl.remove();
     }
+
+    restructure(document);
 
     let dropped = 0;
     for (const img of body.querySelectorAll('img')) {
@@ -101,9 +111,62 @@ export function htmlToArticle(html: string, fileName: string, sourcePrefix: stri
     if (dropped > 0) warnings.push(`Bỏ qua ${dropped} ảnh không có tệp trong kho (ảnh trên mạng hoặc không đọc được).`);
 
     const doc = normalizeBody(generateJSON(body.innerHTML, articleBodyExtensions()) as PmDoc);
-    return { fields: { title, sapo, body: doc }, warnings };
+    return { fields: { title, kicker, sapo, body: doc }, warnings };
   } finally {
     window.close();
+  }
+}
+
+type ParsedDocument = ReturnType<typeof parseDocument>['document'];
+
+const CAPTION_START = /^(ảnh|hình|nguồn ảnh|photo)\b/i;
+
+/** A paragraph that reads as the caption of the picture just above it. */
+function looksLikeCaption(el: Element | null): boolean {
+  if (!el || el.tagName !== 'P') return false;
+  const text = (el.textContent ?? '').trim();
+  if (!text || text.length > 400 || el.querySelector('img')) return false;
+  if (el.classList.contains('caption')) return true;
+  const onlyChild = el.children.length === 1 ? el.children[0] : null;
+  const allItalic = onlyChild !== null && onlyChild !== undefined && ['EM', 'I'].includes(onlyChild.tagName) && (onlyChild.textContent ?? '').trim() === text;
+  return allItalic || CAPTION_START.test(text);
+}
+
+/**
+ * Shapes documents from Word and the web into the article's structure: the title is the only h1,
+ * headings fall into h2/h3, a picture and the caption under it become one figure, and footnotes
+ * become numbered endnotes under "Chú thích".
+ */
+function restructure(document: ParsedDocument): void {
+  for (const h of document.body.querySelectorAll('h1, h4, h5, h6')) {
+    const replacement = document.createElement(h.tagName === 'H1' ? 'h2' : 'h3');
+    replacement.innerHTML = h.innerHTML;
+    h.replaceWith(replacement);
+  }
+
+  for (const img of document.body.querySelectorAll('img')) {
+    if (img.closest('figure')) continue;
+    const holder = img.parentElement;
+    const alone = holder && holder.tagName === 'P' && (holder.textContent ?? '').trim() === '' && holder.querySelectorAll('img').length === 1;
+    const figure = document.createElement('figure');
+    const caption = document.createElement('figcaption');
+    const next = alone ? holder.nextElementSibling : null;
+    if (next && looksLikeCaption(next)) {
+      caption.innerHTML = next.innerHTML;
+      next.remove();
+    }
+    (alone ? holder : img).replaceWith(figure);
+    figure.append(img, caption);
+  }
+
+  for (const back of document.body.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]')) back.remove();
+  const references = document.body.querySelectorAll('a[href^="#footnote-"], a[href^="#endnote-"]');
+  for (const ref of references) ref.replaceWith((ref.textContent ?? '').replace(/[[\]]/g, ''));
+  const notes = document.body.querySelector('li[id^="footnote-"], li[id^="endnote-"]')?.closest('ol');
+  if (notes) {
+    const heading = document.createElement('h3');
+    heading.textContent = 'Chú thích';
+    notes.before(heading);
   }
 }
 

@@ -7,6 +7,8 @@ import type { Article } from '../../shared/model/article.js';
 import { slugify } from '../../shared/text/vietnamese.js';
 import { proofArticle } from '../../shared/proofing/proofing-rules.js';
 import { htmlToArticle, toHtml } from './article-import.js';
+import { articleToDocx, jpegForDocx } from './docx-export.js';
+import { docxToHtml } from './docx-import.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
 import type { Workspace } from './workspace/workspace.js';
 
@@ -16,9 +18,22 @@ export type Handlers = {
 
 export const APP_VERSION = '0.1.0';
 
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** What each contract call does, in terms of the workspace's services. */
 export function createHandlers(ws: Workspace): Handlers {
   const changed = (...ids: number[]) => ws.events.emit('articles.changed', { ids });
+
+  const importHtml = (html: string, fileName: string, sectionId: number | null, earlier: string[]) => {
+    const profile = ws.catalog.profile();
+    const { fields, warnings } = htmlToArticle(html, fileName, profile.sourcePrefix);
+    const article = ws.articles.create(
+      { ...fields, sectionId, sourcePrefix: profile.sourcePrefix, slug: slugify(fields.title ?? '') },
+      'import',
+    );
+    changed(article.id);
+    return { article: ws.articles.summary(article.id), warnings: [...earlier, ...warnings] };
+  };
 
   return {
     'workspace.info': () => ({
@@ -73,23 +88,24 @@ export function createHandlers(ws: Workspace): Handlers {
       changed(id);
       return summary;
     },
-    'articles.import': ({ fileName, format, content, sectionId }) => {
-      const profile = ws.catalog.profile();
-      const { fields, warnings } = htmlToArticle(toHtml(content, format), fileName, profile.sourcePrefix);
-      const article = ws.articles.create(
-        { ...fields, sectionId: sectionId ?? null, sourcePrefix: profile.sourcePrefix, slug: slugify(fields.title ?? '') },
-        'import',
-      );
-      changed(article.id);
-      return { article: ws.articles.summary(article.id), warnings };
+    'articles.import': ({ fileName, format, content, sectionId }) => importHtml(toHtml(content, format), fileName, sectionId ?? null, []),
+    'articles.importDocx': async ({ fileName, dataBase64, sectionId }) => {
+      const storeImage = async (bytes: Buffer, name: string) => (await ws.addImage(bytes, name)).hash;
+      const { html, warnings } = await docxToHtml(Buffer.from(dataBase64, 'base64'), basename(fileName), storeImage);
+      return importHtml(html, fileName, sectionId ?? null, warnings);
     },
-    'articles.export': ({ id, format }) => {
+    'articles.export': async ({ id, format }) => {
       const article = ws.articles.get(id);
       const name = article.slug || slugify(article.title) || `bai-${id}`;
       if (format === 'json') {
-        return { fileName: `${name}.json`, mimeType: 'application/json', content: JSON.stringify(article, null, 2) };
+        return { fileName: `${name}.json`, mimeType: 'application/json', encoding: 'utf8', content: JSON.stringify(article, null, 2) };
       }
-      return { fileName: `${name}.html`, mimeType: 'text/html', content: articleHtmlDocument(article) };
+      if (format === 'docx') {
+        const imageOf = async (hash: string) => (ws.catalog.hasAsset(hash) && ws.assetFiles.exists(hash) ? jpegForDocx(ws.assetFiles.read(hash)) : null);
+        const bytes = await articleToDocx(article, imageOf);
+        return { fileName: `${name}.docx`, mimeType: DOCX_MIME, encoding: 'base64', content: bytes.toString('base64') };
+      }
+      return { fileName: `${name}.html`, mimeType: 'text/html', encoding: 'utf8', content: articleHtmlDocument(article) };
     },
     'articles.proof': ({ id }) => {
       const article = ws.articles.get(id);

@@ -37,8 +37,11 @@ export class CatalogStore {
     return PublicationProfile.parse({ ...DEFAULT_PROFILE, ...(JSON.parse(row.data) as object) });
   }
 
-  hasProfile(): boolean {
-    return this.db.prepare('SELECT 1 FROM profile WHERE id = 1').get() !== undefined;
+  /** Nothing written yet: no profile, sections or articles (a new folder, or a first start that failed). */
+  isEmpty(): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM profile UNION ALL SELECT 1 FROM sections UNION ALL SELECT 1 FROM articles LIMIT 1').get() === undefined
+    );
   }
 
   updateProfile(patch: Partial<PublicationProfile>): PublicationProfile {

@@ -46,8 +46,8 @@ export class Workspace {
     const databasePath = join(dataDir, DATABASE_FILE);
     const db = openDatabase(databasePath);
     const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()));
-    // The profile row is written in the same transaction as the samples: without it, seeding never finished.
-    if (!workspace.catalog.hasProfile() && options.seed !== false) {
+    // Samples are written in one transaction, so an empty workspace is a new one or a failed first start.
+    if (options.seed !== false && workspace.catalog.isEmpty()) {
       await seedSampleWorkspace(workspace, join(options.resourcesDir ?? defaultResourcesDir(), 'samples'));
     }
     return workspace;
