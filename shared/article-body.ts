@@ -84,6 +84,20 @@ function nodeHtml(node: PmNode, options: BodyHtmlOptions): string {
       return `<blockquote>${inner()}</blockquote>`;
     case 'horizontalRule':
       return '<hr>';
+    case 'pullQuote': {
+      const by = typeof node.attrs?.attribution === 'string' && node.attrs.attribution ? ` data-attribution="${escapeHtml(node.attrs.attribution)}"` : '';
+      return `<blockquote class="lnv-pull-quote"${by}>${inner()}</blockquote>`;
+    }
+    case 'gallery':
+      return `<div class="lnv-gallery">${inner()}</div>`;
+    case 'relatedArticles': {
+      const items = Array.isArray(node.attrs?.items) ? (node.attrs.items as { uid?: unknown; title?: unknown }[]) : [];
+      const links = items
+        .filter((i) => typeof i.uid === 'string' && typeof i.title === 'string')
+        .map((i) => `<li><a data-article-uid="${escapeHtml(String(i.uid))}">${escapeHtml(String(i.title))}</a></li>`)
+        .join('');
+      return `<aside class="lnv-related"><p class="lnv-related-heading">Tin liên quan</p><ul>${links}</ul></aside>`;
+    }
     case 'table':
       return `<table><tbody>${inner()}</tbody></table>`;
     case 'tableRow':
@@ -104,7 +118,8 @@ function nodeHtml(node: PmNode, options: BodyHtmlOptions): string {
       const src = options.resolveAssetUrl ? options.resolveAssetUrl(asset) : `asset:${asset}`;
       const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : '';
       const credit = typeof node.attrs?.credit === 'string' && node.attrs.credit ? ` data-credit="${escapeHtml(node.attrs.credit)}"` : '';
-      return `<figure class="lnv-figure"${credit}><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" data-asset="${asset}"><figcaption>${inner()}</figcaption></figure>`;
+      const wide = node.attrs?.wide === true ? ' lnv-figure-wide' : '';
+      return `<figure class="lnv-figure${wide}"${credit}><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" data-asset="${asset}"><figcaption>${inner()}</figcaption></figure>`;
     }
     default:
       return inner();
@@ -115,7 +130,7 @@ export function bodyToHtml(doc: PmDoc, options: BodyHtmlOptions = {}): string {
   return childrenHtml(doc, options);
 }
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'figure', 'horizontalRule']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'pullQuote', 'figure', 'horizontalRule']);
 
 function collectText(node: PmNode, blocks: string[], current: string[]): void {
   if (node.type === 'text') {
