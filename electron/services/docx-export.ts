@@ -105,6 +105,17 @@ export async function articleToDocx(article: Article, imageOf: ImageSource): Pro
       case 'blockquote':
         for (const child of node.content ?? []) await block(child, { ...context, quote: true });
         return;
+      case 'pullQuote': {
+        const by = typeof node.attrs?.attribution === 'string' && node.attrs.attribution ? [new TextRun({ text: ` — ${node.attrs.attribution}`, italics: false })] : [];
+        blocks.push(new Paragraph({ style: 'PullQuote', children: [...inlineRuns(node.content), ...by] }));
+        return;
+      }
+      case 'relatedArticles': {
+        const items = Array.isArray(node.attrs?.items) ? (node.attrs.items as { title?: unknown }[]) : [];
+        blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Tin liên quan')] }));
+        for (const item of items) blocks.push(new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun(String(item.title ?? ''))] }));
+        return;
+      }
       case 'horizontalRule':
         blocks.push(new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } } }));
         return;
@@ -191,6 +202,7 @@ export async function articleToDocx(article: Article, imageOf: ImageSource): Pro
         { id: 'Sapo', name: 'Sapo', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 240 } } },
         { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { italics: true, size: 22 }, paragraph: { alignment: AlignmentType.CENTER } },
         { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 720, right: 720 } } },
+        { id: 'PullQuote', name: 'Pull Quote', basedOn: 'Normal', run: { italics: true, size: 32, color: '8B4A2B' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
       ],
     },
     numbering: {

@@ -11,6 +11,7 @@ const STYLE_MAP = [
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
   "p[style-name='Trích dẫn'] => blockquote > p:fresh",
+  "p[style-name='Pull Quote'] => blockquote.lnv-pull-quote:fresh",
 ];
 
 export interface DocxHtml {

@@ -92,6 +92,14 @@ describe('Word import and export', () => {
     expect(back.bodyText).toContain('Những chiếc bình men lam vừa ra lò');
   });
 
+  it('keeps a pull quote through Word', async () => {
+    const sample = (await call('articles.list', { limit: 50 })).items.find((a) => a.title.startsWith('Khung cửi'))!;
+    expect((await call('articles.get', { id: sample.id })).bodyHtml).toContain('<blockquote class="lnv-pull-quote" data-attribution="Chị Vàng Thị Dợ">');
+    const exported = await call('articles.export', { id: sample.id, format: 'docx' });
+    const { article } = await call('articles.importDocx', { fileName: exported.fileName, dataBase64: exported.content });
+    expect((await call('articles.get', { id: article.id })).bodyHtml).toContain('<blockquote class="lnv-pull-quote">Dệt vải là cách mẹ dạy con gái nhớ về tổ tiên. — Chị Vàng Thị Dợ</blockquote>');
+  });
+
   it('refuses a broken or fake .docx with a clear message and creates nothing', async () => {
     const before = (await call('articles.list', {})).total;
     for (const bytes of [Buffer.from('Đây không phải tệp Word'), Buffer.from('PK\u0003\u0004 hỏng giữa chừng')]) {

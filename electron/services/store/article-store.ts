@@ -294,7 +294,7 @@ export class ArticleStore {
     const sql = `SELECT ${SUMMARY_COLUMNS} ${FROM_ARTICLES} WHERE ${where.join(' AND ')}
       ORDER BY ${SORT_COLUMNS[filter.sort]} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`;
     const items = (this.db.prepare(sql).all(...params, filter.limit, filter.offset) as ArticleRow[]).map(summaryOf);
-    const total = (this.db.prepare(`SELECT count(*) AS n ${FROM_ARTICLES} WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
     return { items, total };
   }
 
