@@ -8,7 +8,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import { DeskError, exitCodeFor } from '../../shared/errors.js';
 import { bodyToText } from '../../shared/article-body.js';
 import { EMPTY_DOC } from '../../shared/model/article.js';
-import { proofArticle, type ProofFinding } from '../../shared/proofing/proofing-rules.js';
+import type { ProofFinding } from '../../shared/proofing/proofing-rules.js';
 import { normalizeText } from '../../shared/text/vietnamese.js';
 import {
   decodeUtf8,
@@ -18,6 +18,7 @@ import {
   rewriteImageSources,
   toHtml,
 } from '../services/article-import.js';
+import { proofWithSpelling } from '../services/article-proofing.js';
 import { defaultDataDir } from '../services/data-dir.js';
 import { createHandlers } from '../services/desk-handlers.js';
 import { createDispatcher, type Dispatch } from '../services/dispatcher.js';
@@ -164,9 +165,9 @@ async function proofTarget(session: Session, target: string | undefined): Promis
   const text = decodeUtf8(readFileSync(target), target);
   const format = formatFromFileName(target);
   const profile = await session.call('profile.get', {});
-  if (!format) return proofArticle({ title: '', sapo: '', body: normalizeText(text) }, profile).filter((f) => f.field === 'body');
+  if (!format) return proofWithSpelling({ title: '', sapo: '', body: normalizeText(text) }, profile).filter((f) => f.field === 'body');
   const { fields } = htmlToArticle(toHtml(text, format), target, profile.sourcePrefix);
-  return proofArticle({ title: fields.title ?? '', sapo: fields.sapo ?? '', body: bodyToText(fields.body ?? EMPTY_DOC) }, profile);
+  return proofWithSpelling({ title: fields.title ?? '', sapo: fields.sapo ?? '', body: bodyToText(fields.body ?? EMPTY_DOC) }, profile);
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -250,7 +251,7 @@ async function run(argv: string[]): Promise<number> {
         if (values.json) print(JSON.stringify(findings, null, 2));
         else {
           for (const f of findings) {
-            const fix = f.replacement !== undefined ? ` → "${f.replacement}"` : '';
+            const fix = f.replacement !== undefined ? ` → "${f.replacement}"` : f.suggestions?.length ? ` (gợi ý: ${f.suggestions.join(', ')})` : '';
             print(`${f.field} ${f.start}-${f.end} [${f.severity}] ${f.rule}: ${f.message}\n    ${f.excerpt}${fix}`);
           }
           print(findings.length === 0 ? 'Không thấy lỗi.' : `${findings.length} điểm cần xem.`);

@@ -5,8 +5,8 @@ import { escapeHtml } from '../../shared/article-body.js';
 import { DeskError } from '../../shared/errors.js';
 import type { Article } from '../../shared/model/article.js';
 import { slugify } from '../../shared/text/vietnamese.js';
-import { proofArticle } from '../../shared/proofing/proofing-rules.js';
 import { htmlToArticle, toHtml } from './article-import.js';
+import { proofWithSpelling } from './article-proofing.js';
 import { articleToDocx, jpegForDocx } from './docx-export.js';
 import { docxToHtml } from './docx-import.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
@@ -109,7 +109,7 @@ export function createHandlers(ws: Workspace): Handlers {
     },
     'articles.proof': ({ id }) => {
       const article = ws.articles.get(id);
-      return proofArticle({ ...article, body: article.bodyText }, ws.catalog.profile());
+      return proofWithSpelling({ ...article, body: article.bodyText }, ws.catalog.profile());
     },
     'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
     'revisions.get': ({ id }) => ws.articles.revision(id),

@@ -40,6 +40,8 @@ export const PublicationProfile = z.object({
   quotes: z.enum(['typographic', 'straight']).default('typographic'),
   thousandsSeparator: z.enum(['.', ' ']).default('.'),
   allowedDoublings: z.array(z.string().max(60)).max(500).default([]),
+  /** Words the spelling dictionary lacks but the magazine uses (loanwords, local names). */
+  extraWords: z.array(z.string().max(60)).max(5000).default([]),
 });
 export type PublicationProfile = z.infer<typeof PublicationProfile>;
 

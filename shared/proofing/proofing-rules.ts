@@ -25,6 +25,7 @@ export const PROOF_RULES = [
   'sapo-too-long',
   'title-missing',
   'title-too-long',
+  'spelling',
 ] as const;
 export const ProofRule = z.enum(PROOF_RULES);
 export type ProofRule = z.infer<typeof ProofRule>;
@@ -40,6 +41,8 @@ export const ProofFinding = z.object({
   message: z.string(),
   /** Replaces text[start, end) when present: the one-click fix. */
   replacement: z.string().optional(),
+  /** Words to choose from when no single fix is safe (spelling). */
+  suggestions: z.array(z.string()).optional(),
 });
 export type ProofFinding = z.infer<typeof ProofFinding>;
 

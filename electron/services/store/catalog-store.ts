@@ -14,6 +14,7 @@ export const DEFAULT_PROFILE: PublicationProfile = {
   quotes: 'typographic',
   thousandsSeparator: '.',
   allowedDoublings: [],
+  extraWords: ['video', 'internet', 'online', 'website', 'email', 'logo', 'container', 'pía', 'Kạn', 'OCOP'],
 };
 
 export interface NewPrintIssue {
