@@ -11,6 +11,7 @@ import {
   text,
 } from './model/article.js';
 import { ProofFinding } from './proofing/proofing-rules.js';
+import { Note, NoteAnchor, StatusChange } from './model/workflow.js';
 import { Asset, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
 
 const Empty = z.object({}).strict();
@@ -150,6 +151,27 @@ export const contract = {
     z.array(ProofFinding),
     'Soát lỗi bài theo quy cách của toà soạn',
   ),
+  'articles.statusHistory': call(Id, z.array(StatusChange), 'Ai chuyển trạng thái bài, khi nào'),
+  'notes.list': call(z.object({ articleId: ArticleId }).strict(), z.array(Note), 'Ghi chú biên tập của bài'),
+  'notes.add': call(
+    z
+      .object({
+        articleId: ArticleId,
+        body: text(10_000),
+        parentId: z.number().int().positive().nullable().optional(),
+        anchor: NoteAnchor.nullable().optional(),
+      })
+      .strict(),
+    Note,
+    'Thêm ghi chú hoặc trả lời',
+  ),
+  'notes.resolve': call(
+    z.object({ id: z.number().int().positive(), resolved: z.boolean() }).strict(),
+    Note,
+    'Đánh dấu đã xử lý (hoặc mở lại) một luồng ghi chú',
+  ),
+  'user.get': call(Empty, z.object({ name: z.string() }), 'Người đang làm việc tại máy này'),
+  'user.set': call(z.object({ name: text(100).refine((n) => n.trim().length > 0, 'Tên không được để trống') }).strict(), z.object({ name: z.string() }), 'Đặt tên người dùng'),
   'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
   'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),
   'revisions.restore': call(
@@ -196,6 +218,7 @@ export function isCallName(name: string): name is CallName {
 export const events = {
   'article.saved': z.object({ id: ArticleId, updatedAt: z.string(), revisionId: z.number().int().nullable() }),
   'articles.changed': z.object({ ids: z.array(ArticleId) }),
+  'notes.changed': z.object({ articleId: ArticleId }),
 } as const;
 
 export type Events = typeof events;

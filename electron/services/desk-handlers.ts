@@ -111,6 +111,23 @@ export function createHandlers(ws: Workspace): Handlers {
       const article = ws.articles.get(id);
       return proofWithSpelling({ ...article, body: article.bodyText }, ws.catalog.profile());
     },
+    'articles.statusHistory': ({ id }) => ws.notes.statusHistory(id),
+    'notes.list': ({ articleId }) => ws.notes.list(articleId),
+    'notes.add': ({ articleId, body, parentId, anchor }) => {
+      const note = ws.notes.add({ articleId, body, parentId: parentId ?? null, anchor: anchor ?? null, author: ws.userName() });
+      ws.events.emit('notes.changed', { articleId });
+      return note;
+    },
+    'notes.resolve': ({ id, resolved }) => {
+      const note = ws.notes.resolve(id, resolved, ws.userName());
+      ws.events.emit('notes.changed', { articleId: note.articleId });
+      return note;
+    },
+    'user.get': () => ({ name: ws.userName() }),
+    'user.set': ({ name }) => {
+      ws.catalog.setSetting('user.name', name.trim());
+      return { name: ws.userName() };
+    },
     'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
     'revisions.get': ({ id }) => ws.articles.revision(id),
     'revisions.restore': ({ id }) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paragraphsToBody } from '../../shared/article-body.js';
 import { latestSchemaVersion, openDatabase, schemaVersion, type Db } from '../../electron/services/store/database.js';
 import { MIGRATIONS } from '../../electron/services/store/migrations/index.js';
+import { indexArticle } from '../../electron/services/store/search-index.js';
 import { Workspace } from '../../electron/services/workspace/workspace.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -35,6 +36,10 @@ const writeOldData: Record<number, (db: Db) => void> = {
        VALUES (?, 'gom.jpg', 'image/jpeg', 1000, 2400, 1600, 'Bình gốm', 'Ảnh: LNV', 'Bình', '2025-10-01T00:00:00.000Z')`,
     ).run(HASH);
   },
+  3: (db) => {
+    writeOldData[2]!(db);
+    indexArticle(db, { id: 1, title: 'Gốm Phù Lãng ở Đà Nẵng', sapo: 'LNV - Sapo cũ.', bodyText: 'Nội dung từ phiên bản cũ.', tags: ['gốm'], byline: 'Hoàng Lan' });
+  },
 };
 
 describe('schema migrations', () => {
@@ -61,6 +66,7 @@ describe('schema migrations', () => {
       expect(ws.articles.search({ query: 'da nang', offset: 0, limit: 5 }).items.map((h) => h.article.id)).toEqual([1]);
       expect(ws.articles.list({ trash: false, sort: 'updated', order: 'desc', offset: 0, limit: 10 }).total).toBe(1);
       if (version >= 2) expect(ws.catalog.asset(HASH).caption).toBe('Bình gốm');
+      expect(ws.notes.statusHistory(1).map((c) => c.toStatus)).toEqual(['approved']);
       ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');
       expect(ws.articles.get(1).title).toBe('Sửa sau nâng cấp');
       ws.close();

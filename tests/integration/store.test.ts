@@ -149,6 +149,45 @@ describe('revisions', () => {
   });
 });
 
+describe('workflow and notes', () => {
+  it('records who moved an article along the workflow and when', async () => {
+    const { ws, clock } = await emptyWorkspace();
+    ws.catalog.setSetting('user.name', 'Hoàng Lan');
+    const a = ws.articles.create({ title: 'Bài' });
+    clock.advance(60_000);
+    ws.articles.save(a.id, { status: 'submitted' }, 'autosave');
+    ws.catalog.setSetting('user.name', 'Trần Quốc Bảo');
+    clock.advance(60_000);
+    ws.articles.save(a.id, { status: 'edited', title: 'Bài đã sửa' }, 'autosave');
+    ws.articles.save(a.id, { title: 'Không đổi trạng thái' }, 'autosave');
+    expect(ws.notes.statusHistory(a.id).map((c) => [c.fromStatus, c.toStatus, c.changedBy, c.changedAt])).toEqual([
+      [null, 'draft', 'Hoàng Lan', '2025-11-20T08:00:00.000Z'],
+      ['draft', 'submitted', 'Hoàng Lan', '2025-11-20T08:01:00.000Z'],
+      ['submitted', 'edited', 'Trần Quốc Bảo', '2025-11-20T08:02:00.000Z'],
+    ]);
+    ws.close();
+  });
+
+  it('keeps threaded notes, anchored comments, and resolves a thread as a whole', async () => {
+    const { ws } = await emptyWorkspace();
+    const a = ws.articles.create({ title: 'Bài có ghi chú' });
+    const thread = ws.notes.add({ articleId: a.id, body: 'Kiểm tra lại số liệu.', author: 'Biên tập', anchor: { field: 'body', quote: '12 tỷ đồng' } });
+    const reply = ws.notes.add({ articleId: a.id, body: 'Đã hỏi Sở Công Thương.', author: 'Phóng viên', parentId: thread.id });
+    const replyToReply = ws.notes.add({ articleId: a.id, body: 'Cảm ơn.', author: 'Biên tập', parentId: reply.id });
+    expect(replyToReply.parentId).toBe(thread.id);
+    expect(ws.notes.list(a.id).map((n) => n.anchor?.quote ?? null)).toEqual(['12 tỷ đồng', null, null]);
+    ws.notes.resolve(reply.id, true, 'Biên tập');
+    expect(ws.notes.list(a.id).every((n) => n.resolvedBy === 'Biên tập' && n.resolvedAt)).toBe(true);
+    ws.notes.resolve(thread.id, false, 'Biên tập');
+    expect(ws.notes.list(a.id).every((n) => n.resolvedAt === null)).toBe(true);
+    expectDeskError(() => ws.notes.add({ articleId: a.id, body: '   ', author: 'x' }), 'invalid_input');
+    const other = ws.articles.create({ title: 'Bài khác' });
+    expectDeskError(() => ws.notes.add({ articleId: other.id, body: 'lạc luồng', author: 'x', parentId: thread.id }), 'invalid_input');
+    expectDeskError(() => ws.notes.list(4242), 'not_found');
+    ws.close();
+  });
+});
+
 describe('search', () => {
   async function searchable() {
     const { ws, section } = await emptyWorkspace();

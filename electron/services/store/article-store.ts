@@ -86,6 +86,8 @@ export class ArticleStore {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    /** Who is working at this desk, for the workflow history. */
+    private readonly currentUser: () => string = () => '',
   ) {}
 
   private timestamp(): string {
@@ -225,6 +227,11 @@ export class ArticleStore {
         id,
       );
     if (patch.tags) this.setTags(id, patch.tags);
+    if (next.status !== current.status || revisionReason === 'created' || revisionReason === 'import') {
+      this.db
+        .prepare('INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)')
+        .run(id, revisionReason === 'created' || revisionReason === 'import' ? null : current.status, next.status, this.currentUser(), this.timestamp());
+    }
     const searchChanged = ['title', 'sapo', 'body', 'tags', 'byline'].some((k) => k in patch);
     if (searchChanged) {
       indexArticle(this.db, { id, title: next.title, sapo: next.sapo, bodyText, byline: next.byline, tags: this.tagsOf(id) });

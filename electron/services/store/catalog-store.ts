@@ -53,6 +53,16 @@ export class CatalogStore {
     return next;
   }
 
+  /** A per-workspace setting; the name of the person at this desk lives here. */
+  setting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? row.value : null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   sections(): Section[] {
     return this.db.prepare('SELECT id, name, slug, position FROM sections ORDER BY position, id').all() as Section[];
   }

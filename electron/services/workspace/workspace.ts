@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Asset } from '../../../shared/model/workspace.js';
@@ -6,6 +7,7 @@ import { AssetFiles } from '../asset-files.js';
 import { EventBus } from '../event-bus.js';
 import { ArticleStore } from '../store/article-store.js';
 import { CatalogStore } from '../store/catalog-store.js';
+import { NotesStore } from '../store/notes-store.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { seedSampleWorkspace } from './sample-workspace.js';
 
@@ -28,6 +30,7 @@ export class Workspace {
   readonly events = new EventBus();
   readonly articles: ArticleStore;
   readonly catalog: CatalogStore;
+  readonly notes: NotesStore;
   readonly assetFiles: AssetFiles;
 
   private constructor(
@@ -36,8 +39,9 @@ export class Workspace {
     readonly db: Db,
     readonly now: () => Date,
   ) {
-    this.articles = new ArticleStore(db, now);
     this.catalog = new CatalogStore(db, now);
+    this.articles = new ArticleStore(db, now, () => this.userName());
+    this.notes = new NotesStore(db, now);
     this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
   }
 
@@ -63,6 +67,11 @@ export class Workspace {
       credit: meta.credit ?? '',
       alt: meta.alt ?? '',
     });
+  }
+
+  /** The person at this desk (set once in the app), or the system account name until then. */
+  userName(): string {
+    return this.catalog.setting('user.name') ?? userInfo().username;
   }
 
   close(): void {
