@@ -27,6 +27,12 @@ const ArticleFilter = {
   issueId: z.number().int().positive().optional(),
 };
 
+export const FieldDiff = z.object({
+  field: z.enum(['kicker', 'title', 'sapo', 'body', 'byline', 'tags', 'status']),
+  segments: z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() })),
+});
+export type FieldDiff = z.infer<typeof FieldDiff>;
+
 export const SearchHit = z.object({
   article: ArticleSummary,
   /** Excerpt of the original text; highlights are [start, end) offsets into it. */
@@ -174,6 +180,17 @@ export const contract = {
   'user.set': call(z.object({ name: text(100).refine((n) => n.trim().length > 0, 'Tên không được để trống') }).strict(), z.object({ name: z.string() }), 'Đặt tên người dùng'),
   'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
   'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),
+  'revisions.diff': call(
+    z
+      .object({
+        fromId: z.number().int().positive(),
+        /** Omitted: compare with the article as it is now. */
+        toId: z.number().int().positive().optional(),
+      })
+      .strict(),
+    z.array(FieldDiff),
+    'So sánh hai phiên bản theo từng chữ',
+  ),
   'revisions.restore': call(
     z.object({ id: z.number().int().positive() }).strict(),
     Article,

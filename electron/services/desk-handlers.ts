@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { CallName, CallOutput, CallParsedInput } from '../../shared/contract.js';
-import { escapeHtml } from '../../shared/article-body.js';
+import type { CallName, CallOutput, CallParsedInput, FieldDiff } from '../../shared/contract.js';
+import { bodyToText, escapeHtml } from '../../shared/article-body.js';
+import { hasChanges, wordDiff } from '../../shared/text/word-diff.js';
 import { DeskError } from '../../shared/errors.js';
-import type { Article } from '../../shared/model/article.js';
+import type { Article, ArticleFields } from '../../shared/model/article.js';
 import { slugify } from '../../shared/text/vietnamese.js';
 import { htmlToArticle, toHtml } from './article-import.js';
 import { proofWithSpelling } from './article-proofing.js';
@@ -130,6 +131,14 @@ export function createHandlers(ws: Workspace): Handlers {
     },
     'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
     'revisions.get': ({ id }) => ws.articles.revision(id),
+    'revisions.diff': ({ fromId, toId }) => {
+      const from = ws.articles.revision(fromId);
+      const to = toId !== undefined ? ws.articles.revision(toId).fields : ws.articles.get(from.articleId);
+      if (toId !== undefined && ws.articles.revision(toId).articleId !== from.articleId) {
+        throw new DeskError('invalid_input', 'Hai phiên bản phải thuộc cùng một bài.');
+      }
+      return diffArticleFields(from.fields, to);
+    },
     'revisions.restore': ({ id }) => {
       const article = ws.articles.restoreRevision(id);
       changed(article.id);
@@ -143,6 +152,15 @@ export function createHandlers(ws: Workspace): Handlers {
     'assets.get': ({ hash }) => ws.catalog.asset(hash),
     'assets.update': ({ hash, ...patch }) => ws.catalog.updateAsset(hash, patch),
   };
+}
+
+const DIFF_FIELDS = ['kicker', 'title', 'sapo', 'body', 'byline', 'tags', 'status'] as const;
+
+/** Word-level differences, field by field; fields that did not change are left out. */
+function diffArticleFields(before: ArticleFields, after: ArticleFields): FieldDiff[] {
+  const textOf = (fields: ArticleFields, field: (typeof DIFF_FIELDS)[number]) =>
+    field === 'body' ? bodyToText(fields.body) : field === 'tags' ? fields.tags.join(', ') : String(fields[field] ?? '');
+  return DIFF_FIELDS.map((field) => ({ field, segments: wordDiff(textOf(before, field), textOf(after, field)) })).filter((d) => hasChanges(d.segments));
 }
 
 /** A standalone HTML file of one article, readable in any browser. */
