@@ -12,7 +12,7 @@ import {
 } from './model/article.js';
 import { ProofFinding } from './proofing/proofing-rules.js';
 import { Note, NoteAnchor, StatusChange } from './model/workflow.js';
-import { Asset, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
+import { Asset, CropRect, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: ArticleId }).strict();
@@ -212,10 +212,18 @@ export const contract = {
   'assets.get': call(z.object({ hash: AssetHash }).strict(), Asset, 'Thông tin ảnh'),
   'assets.update': call(
     z
-      .object({ hash: AssetHash, caption: text(2000).optional(), credit: text(300).optional(), alt: text(1000).optional() })
+      .object({
+        hash: AssetHash,
+        caption: text(2000).optional(),
+        credit: text(300).optional(),
+        alt: text(1000).optional(),
+        focalX: z.number().min(0).max(1).optional(),
+        focalY: z.number().min(0).max(1).optional(),
+        crop: CropRect.nullable().optional(),
+      })
       .strict(),
     Asset,
-    'Sửa chú thích, nguồn, mô tả ảnh',
+    'Sửa chú thích, nguồn, mô tả, điểm nhấn và vùng cắt web của ảnh',
   ),
 } as const;
 

@@ -27,6 +27,24 @@ export const PrintIssue = z.object({
 });
 export type PrintIssue = z.infer<typeof PrintIssue>;
 
+const mm = (max: number) => z.number().min(0).max(max);
+
+/** The printed page: A4 with 3 mm bleed, three columns, unless the profile says otherwise. */
+export const PrintLayout = z.object({
+  trimWidthMm: mm(1000).default(210),
+  trimHeightMm: mm(1000).default(297),
+  bleedMm: mm(20).default(3),
+  marginInsideMm: mm(100).default(20),
+  marginOutsideMm: mm(100).default(15),
+  marginTopMm: mm(100).default(18),
+  marginBottomMm: mm(100).default(20),
+  columns: z.number().int().min(1).max(6).default(3),
+  gutterMm: mm(30).default(5),
+  /** Below this effective resolution at its placed size a picture prints soft. */
+  minImagePpi: z.number().int().min(72).max(1200).default(200),
+});
+export type PrintLayout = z.infer<typeof PrintLayout>;
+
 /** The publication's settings; the print and web settings grow with their issues. */
 export const PublicationProfile = z.object({
   name: text(200),
@@ -42,8 +60,17 @@ export const PublicationProfile = z.object({
   allowedDoublings: z.array(z.string().max(60)).max(500).default([]),
   /** Words the spelling dictionary lacks but the magazine uses (loanwords, local names). */
   extraWords: z.array(z.string().max(60)).max(5000).default([]),
+  print: PrintLayout.default(PrintLayout.parse({})),
 });
 export type PublicationProfile = z.infer<typeof PublicationProfile>;
+
+const Fraction = z.number().min(0).max(1);
+
+/** The part of a picture the web shows, as fractions of its width and height (the original stays whole for print). */
+export const CropRect = z
+  .object({ x: Fraction, y: Fraction, width: Fraction.positive(), height: Fraction.positive() })
+  .refine((c) => c.x + c.width <= 1.0001 && c.y + c.height <= 1.0001, 'Vùng cắt vượt ra ngoài ảnh');
+export type CropRect = z.infer<typeof CropRect>;
 
 export const Asset = z.object({
   hash: z.string().regex(/^[a-f0-9]{64}$/),
@@ -55,6 +82,10 @@ export const Asset = z.object({
   caption: z.string(),
   credit: z.string(),
   alt: z.string(),
+  /** The point that must stay in view when the web crops the picture to another shape. */
+  focalX: Fraction,
+  focalY: Fraction,
+  crop: CropRect.nullable(),
   createdAt: z.string(),
 });
 export type Asset = z.infer<typeof Asset>;

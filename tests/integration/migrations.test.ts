@@ -40,6 +40,11 @@ const writeOldData: Record<number, (db: Db) => void> = {
     writeOldData[2]!(db);
     indexArticle(db, { id: 1, title: 'Gốm Phù Lãng ở Đà Nẵng', sapo: 'LNV - Sapo cũ.', bodyText: 'Nội dung từ phiên bản cũ.', tags: ['gốm'], byline: 'Hoàng Lan' });
   },
+  4: (db) => {
+    writeOldData[3]!(db);
+    db.prepare("INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at) VALUES (1, NULL, 'approved', 'Hoàng Lan', '2025-10-02T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO notes (article_id, author, body, created_at) VALUES (1, 'Biên tập', 'Xem lại tít.', '2025-10-02T00:00:00.000Z')").run();
+  },
 };
 
 describe('schema migrations', () => {
@@ -65,7 +70,8 @@ describe('schema migrations', () => {
       if (version === 1) expect(ws.articles.revision(ws.articles.revisions(1)[0]!.id).fields.tags).toEqual(['gốm']);
       expect(ws.articles.search({ query: 'da nang', offset: 0, limit: 5 }).items.map((h) => h.article.id)).toEqual([1]);
       expect(ws.articles.list({ trash: false, sort: 'updated', order: 'desc', offset: 0, limit: 10 }).total).toBe(1);
-      if (version >= 2) expect(ws.catalog.asset(HASH).caption).toBe('Bình gốm');
+      if (version >= 2) expect(ws.catalog.asset(HASH)).toMatchObject({ caption: 'Bình gốm', focalX: 0.5, focalY: 0.5, crop: null });
+      if (version >= 4) expect(ws.notes.list(1).map((n) => n.body)).toEqual(['Xem lại tít.']);
       expect(ws.notes.statusHistory(1).map((c) => c.toStatus)).toEqual(['approved']);
       ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');
       expect(ws.articles.get(1).title).toBe('Sửa sau nâng cấp');

@@ -260,6 +260,9 @@ describe('assets', () => {
     const path = ws.assetFiles.pathOf(first.hash);
     expect(readFileSync(path).equals(png)).toBe(true);
     expect(ws.catalog.updateAsset(first.hash, { caption: 'Mới' }).caption).toBe('Mới');
+    const cropped = ws.catalog.updateAsset(first.hash, { focalX: 0.3, focalY: 0.6, crop: { x: 0.1, y: 0, width: 0.8, height: 0.75 } });
+    expect(cropped).toMatchObject({ caption: 'Mới', focalX: 0.3, focalY: 0.6, crop: { x: 0.1, width: 0.8 } });
+    expect(ws.catalog.updateAsset(first.hash, { crop: null }).crop).toBeNull();
     ws.close();
   });
 

@@ -1,9 +1,10 @@
 import { DeskError } from '../../../shared/errors.js';
-import { PublicationProfile, type Asset, type PrintIssue, type Section, type Tag } from '../../../shared/model/workspace.js';
+import { PrintLayout, PublicationProfile, type Asset, type CropRect, type PrintIssue, type Section, type Tag } from '../../../shared/model/workspace.js';
 import { slugify } from '../../../shared/text/vietnamese.js';
 import type { Db } from './database.js';
 
 export const DEFAULT_PROFILE: PublicationProfile = {
+  print: PrintLayout.parse({}),
   name: 'Tạp chí Làng nghề Việt Nam',
   shortName: 'LNV',
   sourcePrefix: 'LNV - ',
@@ -104,11 +105,12 @@ export class CatalogStore {
     const row = this.db
       .prepare(
         `SELECT hash, file_name AS fileName, mime_type AS mimeType, byte_size AS byteSize, width, height, caption,
-           credit, alt, created_at AS createdAt FROM assets WHERE hash = ?`,
+           credit, alt, focal_x AS focalX, focal_y AS focalY, crop_json AS cropJson, created_at AS createdAt FROM assets WHERE hash = ?`,
       )
-      .get(hash) as Asset | undefined;
+      .get(hash) as (Omit<Asset, 'crop'> & { cropJson: string | null }) | undefined;
     if (!row) throw new DeskError('not_found', 'Không tìm thấy ảnh này trong kho.');
-    return row;
+    const { cropJson, ...asset } = row;
+    return { ...asset, crop: cropJson ? (JSON.parse(cropJson) as CropRect) : null };
   }
 
   hasAsset(hash: string): boolean {
@@ -116,7 +118,7 @@ export class CatalogStore {
   }
 
   /** The same picture added twice is one record; a second add keeps the first caption unless it was empty. */
-  recordAsset(asset: Omit<Asset, 'createdAt'>): Asset {
+  recordAsset(asset: Omit<Asset, 'createdAt' | 'focalX' | 'focalY' | 'crop'>): Asset {
     this.db
       .prepare(
         `INSERT INTO assets (hash, file_name, mime_type, byte_size, width, height, caption, credit, alt, created_at)
@@ -130,11 +132,23 @@ export class CatalogStore {
     return this.asset(asset.hash);
   }
 
-  updateAsset(hash: string, patch: { caption?: string; credit?: string; alt?: string }): Asset {
+  updateAsset(
+    hash: string,
+    patch: { caption?: string; credit?: string; alt?: string; focalX?: number; focalY?: number; crop?: CropRect | null },
+  ): Asset {
     const current = this.asset(hash);
+    const crop = patch.crop !== undefined ? patch.crop : current.crop;
     this.db
-      .prepare('UPDATE assets SET caption = ?, credit = ?, alt = ? WHERE hash = ?')
-      .run(patch.caption ?? current.caption, patch.credit ?? current.credit, patch.alt ?? current.alt, hash);
+      .prepare('UPDATE assets SET caption = ?, credit = ?, alt = ?, focal_x = ?, focal_y = ?, crop_json = ? WHERE hash = ?')
+      .run(
+        patch.caption ?? current.caption,
+        patch.credit ?? current.credit,
+        patch.alt ?? current.alt,
+        patch.focalX ?? current.focalX,
+        patch.focalY ?? current.focalY,
+        crop ? JSON.stringify(crop) : null,
+        hash,
+      );
     return this.asset(hash);
   }
 }

@@ -3,6 +3,7 @@ import { migration0001Core } from './0001-core.js';
 import { migration0002RevisionsAssets } from './0002-revisions-assets.js';
 import { migration0003Search } from './0003-search.js';
 import { migration0004WorkflowNotes } from './0004-workflow-notes.js';
+import { migration0005AssetWebCrop } from './0005-asset-web-crop.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** In order; never edit a step that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes];
+export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop];
