@@ -55,6 +55,12 @@ function wrapMarks(html: string, marks: PmMark[] | undefined): string {
 
 export interface BodyHtmlOptions {
   resolveAssetUrl?: (hash: string) => string;
+  /**
+   * Where a related article lives on the web. Given, links get its address and articles without one
+   * are left out (and reported through onUnresolvedRelated); not given, links carry the uid only.
+   */
+  resolveRelated?: (uid: string) => string | null;
+  onUnresolvedRelated?: (item: { uid: string; title: string }) => void;
 }
 
 function childrenHtml(node: PmNode, options: BodyHtmlOptions): string {
@@ -91,12 +97,20 @@ function nodeHtml(node: PmNode, options: BodyHtmlOptions): string {
     case 'gallery':
       return `<div class="lnv-gallery">${inner()}</div>`;
     case 'relatedArticles': {
-      const items = Array.isArray(node.attrs?.items) ? (node.attrs.items as { uid?: unknown; title?: unknown }[]) : [];
-      const links = items
-        .filter((i) => typeof i.uid === 'string' && typeof i.title === 'string')
-        .map((i) => `<li><a data-article-uid="${escapeHtml(String(i.uid))}">${escapeHtml(String(i.title))}</a></li>`)
-        .join('');
-      return `<aside class="lnv-related"><p class="lnv-related-heading">Tin liên quan</p><ul>${links}</ul></aside>`;
+      const items = (Array.isArray(node.attrs?.items) ? (node.attrs.items as { uid?: unknown; title?: unknown }[]) : []).filter(
+        (i): i is { uid: string; title: string } => typeof i.uid === 'string' && typeof i.title === 'string',
+      );
+      const links = items.flatMap((item) => {
+        const uid = escapeHtml(item.uid);
+        if (!options.resolveRelated) return [`<li><a data-article-uid="${uid}">${escapeHtml(item.title)}</a></li>`];
+        const href = safeHref(options.resolveRelated(item.uid));
+        if (!href) {
+          options.onUnresolvedRelated?.(item);
+          return [];
+        }
+        return [`<li><a href="${escapeHtml(href)}" data-article-uid="${uid}">${escapeHtml(item.title)}</a></li>`];
+      });
+      return links.length > 0 ? `<aside class="lnv-related"><p class="lnv-related-heading">Tin liên quan</p><ul>${links.join('')}</ul></aside>` : '';
     }
     case 'table':
       return `<table><tbody>${inner()}</tbody></table>`;
