@@ -102,7 +102,12 @@ export const contract = {
         limit: z.number().int().min(1).max(200).default(50),
       })
       .strict(),
-    z.object({ items: z.array(SearchHit), total: z.number().int() }),
+    z.object({
+      items: z.array(SearchHit),
+      total: z.number().int(),
+      /** Broad queries count up to a limit: "1000+". */
+      totalIsLowerBound: z.boolean(),
+    }),
     'Tìm bài (không phân biệt dấu, hoa thường, đ/d)',
   ),
   'articles.get': call(Id, Article, 'Mở một bài'),

@@ -23,7 +23,10 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** What each contract call does, in terms of the workspace's services. */
 export function createHandlers(ws: Workspace): Handlers {
-  const changed = (...ids: number[]) => ws.events.emit('articles.changed', { ids });
+  const changed = (...ids: number[]) => {
+    ws.scheduleSearchFlush();
+    ws.events.emit('articles.changed', { ids });
+  };
 
   const importHtml = (html: string, fileName: string, sectionId: number | null, earlier: string[]) => {
     const profile = ws.catalog.profile();
@@ -67,7 +70,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'tags.list': () => ws.catalog.tags(),
     'issues.list': () => ws.catalog.printIssues(),
     'articles.list': (filter) => ws.articles.list(filter),
-    'articles.search': (filter) => ws.articles.search(filter),
+    'articles.search': (filter) => ws.search.search(filter),
     'articles.get': ({ id }) => ws.articles.get(id),
     'articles.create': (input) => {
       const article = ws.articles.create({ ...input, sourcePrefix: ws.catalog.profile().sourcePrefix });
@@ -76,6 +79,7 @@ export function createHandlers(ws: Workspace): Handlers {
     },
     'articles.save': ({ id, fields, reason }) => {
       const result = ws.articles.save(id, fields, reason);
+      ws.scheduleSearchFlush();
       ws.events.emit('article.saved', { id, updatedAt: result.article.updatedAt, revisionId: result.revisionId });
       return result;
     },

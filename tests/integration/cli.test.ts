@@ -111,7 +111,7 @@ describe('desk CLI', () => {
     const restoredDir = tempDir('lnv-restored-');
     writeFileSync(join(restoredDir, 'workspace.sqlite'), readFileSync(out));
     const restored = await Workspace.open(restoredDir);
-    expect(restored.articles.search({ query: 'bat trang', offset: 0, limit: 5 }).total).toBeGreaterThan(0);
+    expect(restored.search.search({ query: 'bat trang', offset: 0, limit: 5 }).total).toBeGreaterThan(0);
     restored.close();
     const check = runCli(['check', '--data', data]);
     expect(check.status).toBe(0);

@@ -45,6 +45,10 @@ const writeOldData: Record<number, (db: Db) => void> = {
     db.prepare("INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at) VALUES (1, NULL, 'approved', 'Hoàng Lan', '2025-10-02T00:00:00.000Z')").run();
     db.prepare("INSERT INTO notes (article_id, author, body, created_at) VALUES (1, 'Biên tập', 'Xem lại tít.', '2025-10-02T00:00:00.000Z')").run();
   },
+  5: (db) => {
+    writeOldData[4]!(db);
+    db.prepare('UPDATE assets SET focal_x = 0.25, crop_json = ? WHERE hash = ?').run(JSON.stringify({ x: 0, y: 0, width: 1, height: 0.5 }), HASH);
+  },
 };
 
 describe('schema migrations', () => {
@@ -68,9 +72,10 @@ describe('schema migrations', () => {
       expect(article.bodyText).toBe('Nội dung từ phiên bản cũ.');
       expect(ws.articles.revisions(1).length).toBeGreaterThanOrEqual(1);
       if (version === 1) expect(ws.articles.revision(ws.articles.revisions(1)[0]!.id).fields.tags).toEqual(['gốm']);
-      expect(ws.articles.search({ query: 'da nang', offset: 0, limit: 5 }).items.map((h) => h.article.id)).toEqual([1]);
+      expect(ws.search.search({ query: 'da nang', offset: 0, limit: 5 }).items.map((h) => h.article.id)).toEqual([1]);
       expect(ws.articles.list({ trash: false, sort: 'updated', order: 'desc', offset: 0, limit: 10 }).total).toBe(1);
-      if (version >= 2) expect(ws.catalog.asset(HASH)).toMatchObject({ caption: 'Bình gốm', focalX: 0.5, focalY: 0.5, crop: null });
+      if (version >= 2 && version < 5) expect(ws.catalog.asset(HASH)).toMatchObject({ caption: 'Bình gốm', focalX: 0.5, focalY: 0.5, crop: null });
+      if (version >= 5) expect(ws.catalog.asset(HASH)).toMatchObject({ focalX: 0.25, crop: { height: 0.5 } });
       if (version >= 4) expect(ws.notes.list(1).map((n) => n.body)).toEqual(['Xem lại tít.']);
       expect(ws.notes.statusHistory(1).map((c) => c.toStatus)).toEqual(['approved']);
       ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');

@@ -49,7 +49,7 @@ describe('articles', () => {
     expect(article.tags).toEqual(['gốm sứ', 'Bát Tràng']);
     expect(article.sectionName).toBe('Làng nghề');
     expect(article.wordCount).toBe(5 + 6 + 3);
-    const stored = ws.db.prepare('SELECT title, body_json FROM articles WHERE id = ?').get(created.id) as { title: string; body_json: string };
+    const stored = ws.db.prepare('SELECT a.title, b.body_json FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?').get(created.id) as { title: string; body_json: string };
     expect(stored.title).toBe(stored.title.normalize('NFC'));
     expect(stored.body_json).toContain('Thừa Thiên Huế');
     ws.close();
@@ -74,7 +74,7 @@ describe('articles', () => {
     expect(article.title).toBe('');
     expect(article.bodyText.length).toBe(huge.trimEnd().length + 1);
     expect(article.wordCount).toBe(200_000);
-    expect(ws.articles.search({ query: 'lang nghe', offset: 0, limit: 5 }).items[0]?.article.id).toBe(a.id);
+    expect(ws.search.search({ query: 'lang nghe', offset: 0, limit: 5 }).items[0]?.article.id).toBe(a.id);
     ws.close();
   });
 
@@ -85,10 +85,10 @@ describe('articles', () => {
     const list = (trash: boolean) => ws.articles.list({ trash, sort: 'updated', order: 'desc', offset: 0, limit: 50 });
     expect(list(false).items.map((x) => x.id)).not.toContain(a.id);
     expect(list(true).items.map((x) => x.id)).toEqual([a.id]);
-    expect(ws.articles.search({ query: 'bai se xoa', offset: 0, limit: 5 }).total).toBe(0);
+    expect(ws.search.search({ query: 'bai se xoa', offset: 0, limit: 5 }).total).toBe(0);
     ws.articles.restore(a.id);
     expect(list(false).items.map((x) => x.id)).toContain(a.id);
-    expect(ws.articles.search({ query: 'bai se xoa', offset: 0, limit: 5 }).total).toBe(1);
+    expect(ws.search.search({ query: 'bai se xoa', offset: 0, limit: 5 }).total).toBe(1);
     ws.close();
   });
 
@@ -143,8 +143,8 @@ describe('revisions', () => {
     expect(restored.bodyText).toBe('Nội dung đầu');
     expect(restored.tags).toEqual([]);
     expect(ws.articles.revisions(a.id).map((r) => r.reason)).toEqual(['restore', 'explicit', 'created']);
-    expect(ws.articles.search({ query: 'noi dung dau', offset: 0, limit: 5 }).total).toBe(1);
-    expect(ws.articles.search({ query: 'noi dung sau', offset: 0, limit: 5 }).total).toBe(0);
+    expect(ws.search.search({ query: 'noi dung dau', offset: 0, limit: 5 }).total).toBe(1);
+    expect(ws.search.search({ query: 'noi dung sau', offset: 0, limit: 5 }).total).toBe(0);
     ws.close();
   });
 });
@@ -205,7 +205,7 @@ describe('search', () => {
 
   it('finds the same articles with or without tone marks, in any case, with đ as d', async () => {
     const { ws, ids } = await searchable();
-    const found = (query: string) => new Set(ws.articles.search({ query, offset: 0, limit: 20 }).items.map((h) => h.article.id));
+    const found = (query: string) => new Set(ws.search.search({ query, offset: 0, limit: 20 }).items.map((h) => h.article.id));
     const expected = new Set([ids.khuyenCongTitle, ids.khuyenCongBody]);
     expect(found('khuyen cong')).toEqual(expected);
     expect(found('KHUYẾN CÔNG')).toEqual(expected);
@@ -222,7 +222,7 @@ describe('search', () => {
 
   it('ranks title hits first and highlights the original text', async () => {
     const { ws, ids } = await searchable();
-    const result = ws.articles.search({ query: 'khuyen cong', offset: 0, limit: 20 });
+    const result = ws.search.search({ query: 'khuyen cong', offset: 0, limit: 20 });
     expect(result.items.map((h) => h.article.id)).toEqual([ids.khuyenCongTitle, ids.khuyenCongBody]);
     const bodyHit = result.items[1]!;
     const marked = bodyHit.snippet.highlights.map(([s, e]) => bodyHit.snippet.text.slice(s, e));
@@ -234,17 +234,17 @@ describe('search', () => {
 
   it('filters by section and status and finds words as they are typed', async () => {
     const { ws, section, ids } = await searchable();
-    expect(ws.articles.search({ query: 'khuyen cong', sectionId: section.id, offset: 0, limit: 20 }).items.map((h) => h.article.id)).toEqual([ids.khuyenCongBody]);
-    expect(ws.articles.search({ query: 'khuyen cong', status: 'approved', offset: 0, limit: 20 }).total).toBe(0);
-    expect(ws.articles.search({ query: 'phu quo', offset: 0, limit: 20 }).items.map((h) => h.article.id)).toEqual([ids.unrelated]);
+    expect(ws.search.search({ query: 'khuyen cong', sectionId: section.id, offset: 0, limit: 20 }).items.map((h) => h.article.id)).toEqual([ids.khuyenCongBody]);
+    expect(ws.search.search({ query: 'khuyen cong', status: 'approved', offset: 0, limit: 20 }).total).toBe(0);
+    expect(ws.search.search({ query: 'phu quo', offset: 0, limit: 20 }).items.map((h) => h.article.id)).toEqual([ids.unrelated]);
     ws.close();
   });
 
   it('finds tags and bylines', async () => {
     const { ws } = await emptyWorkspace();
     const a = ws.articles.create({ title: 'Bài', byline: 'Nguyễn Văn Đức', tags: ['Đồng Kỵ'] });
-    expect(ws.articles.search({ query: 'nguyen van duc', offset: 0, limit: 5 }).items[0]?.article.id).toBe(a.id);
-    expect(ws.articles.search({ query: 'dong ky', offset: 0, limit: 5 }).items[0]?.article.id).toBe(a.id);
+    expect(ws.search.search({ query: 'nguyen van duc', offset: 0, limit: 5 }).items[0]?.article.id).toBe(a.id);
+    expect(ws.search.search({ query: 'dong ky', offset: 0, limit: 5 }).items[0]?.article.id).toBe(a.id);
     ws.close();
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ArticleSort, SearchHit } from '../../../shared/contract.js';
+import type { ArticleSort } from '../../../shared/contract.js';
 import { DeskError } from '../../../shared/errors.js';
 import { bodyToHtml, bodyToText, normalizeBody, wordCountOf } from '../../../shared/article-body.js';
 import {
@@ -17,8 +17,7 @@ import {
 } from '../../../shared/model/article.js';
 import { normalizeText, slugify, vietnameseSortKey } from '../../../shared/text/vietnamese.js';
 import type { Db } from './database.js';
-import { indexArticle } from './search-index.js';
-import { buildMatchQuery, cutSnippet, findMatches } from './search-snippet.js';
+import { queueForSearch } from './search-index.js';
 
 /** While typing, history keeps at most one snapshot per this many milliseconds. */
 export const AUTOSAVE_REVISION_INTERVAL_MS = 30_000;
@@ -34,16 +33,7 @@ export interface ListFilter {
   limit: number;
 }
 
-export interface SearchFilter {
-  query: string;
-  status?: ArticleStatus;
-  sectionId?: number;
-  issueId?: number;
-  offset: number;
-  limit: number;
-}
-
-interface ArticleRow {
+export interface ArticleRow {
   id: number;
   uid: string;
   title: string;
@@ -57,20 +47,24 @@ interface ArticleRow {
   deletedAt: string | null;
 }
 
-interface FullRow extends ArticleRow {
+/** An article's own row: everything but the body, which lives in article_bodies. */
+interface HeadRow extends ArticleRow {
   kicker: string;
   sapo: string;
-  bodyJson: string;
-  bodyText: string;
-  bodyHtml: string;
   byline: string;
   sourcePrefix: string;
   slug: string;
 }
 
-const SUMMARY_COLUMNS = `a.id, a.uid, a.title, a.section_id AS sectionId, s.name AS sectionName, a.issue_id AS issueId,
+interface BodyRow {
+  bodyJson: string;
+  bodyText: string;
+  bodyHtml: string;
+}
+
+export const SUMMARY_COLUMNS = `a.id, a.uid, a.title, a.section_id AS sectionId, s.name AS sectionName, a.issue_id AS issueId,
   a.status, a.word_count AS wordCount, a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt`;
-const FROM_ARTICLES = 'FROM articles a LEFT JOIN sections s ON s.id = a.section_id';
+export const FROM_ARTICLES = 'FROM articles a LEFT JOIN sections s ON s.id = a.section_id';
 
 const SORT_COLUMNS: Record<ArticleSort, string> = {
   updated: 'a.updated_at',
@@ -94,16 +88,21 @@ export class ArticleStore {
     return this.now().toISOString();
   }
 
-  private row(id: number): FullRow {
+  private head(id: number): HeadRow {
     const row = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS}, a.kicker, a.sapo, a.body_json AS bodyJson, a.body_text AS bodyText,
-           a.body_html AS bodyHtml, a.byline, a.source_prefix AS sourcePrefix, a.slug
+        `SELECT ${SUMMARY_COLUMNS}, a.kicker, a.sapo, a.byline, a.source_prefix AS sourcePrefix, a.slug
          ${FROM_ARTICLES} WHERE a.id = ?`,
       )
-      .get(id) as FullRow | undefined;
+      .get(id) as HeadRow | undefined;
     if (!row) throw new DeskError('not_found', `Không tìm thấy bài số ${id}.`);
     return row;
+  }
+
+  private body(id: number): BodyRow {
+    return this.db
+      .prepare('SELECT body_json AS bodyJson, body_text AS bodyText, body_html AS bodyHtml FROM article_bodies WHERE article_id = ?')
+      .get(id) as BodyRow;
   }
 
   private tagsOf(id: number): string[] {
@@ -114,14 +113,14 @@ export class ArticleStore {
     ).map((r) => r.name);
   }
 
-  private fieldsOf(row: FullRow): ArticleFields {
+  private fieldsOf(row: HeadRow, bodyJson: string): ArticleFields {
     return {
       sectionId: row.sectionId,
       issueId: row.issueId,
       kicker: row.kicker,
       title: row.title,
       sapo: row.sapo,
-      body: JSON.parse(row.bodyJson) as PmDoc,
+      body: JSON.parse(bodyJson) as PmDoc,
       byline: row.byline,
       sourcePrefix: row.sourcePrefix,
       tags: this.tagsOf(row.id),
@@ -131,24 +130,25 @@ export class ArticleStore {
   }
 
   get(id: number): Article {
-    const row = this.row(id);
-    return { ...summaryOf(row), ...this.fieldsOf(row), bodyText: row.bodyText, bodyHtml: row.bodyHtml };
+    const head = this.head(id);
+    const body = this.body(id);
+    return { ...summaryOf(head), ...this.fieldsOf(head, body.bodyJson), bodyText: body.bodyText, bodyHtml: body.bodyHtml };
   }
 
   summary(id: number): ArticleSummary {
-    return summaryOf(this.row(id));
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM_ARTICLES} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+    if (!row) throw new DeskError('not_found', `Không tìm thấy bài số ${id}.`);
+    return summaryOf(row);
   }
 
   create(initial: Partial<ArticleFields>, reason: RevisionReason = 'created'): Article {
     const id = this.db.transaction(() => {
       const at = this.timestamp();
       const result = this.db
-        .prepare(
-          `INSERT INTO articles (uid, body_json, source_prefix, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?)`,
-        )
-        .run(randomUUID(), JSON.stringify(EMPTY_DOC), '', at, at);
+        .prepare('INSERT INTO articles (uid, source_prefix, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run(randomUUID(), '', at, at);
       const newId = Number(result.lastInsertRowid);
+      this.db.prepare('INSERT INTO article_bodies (article_id, body_json) VALUES (?, ?)').run(newId, JSON.stringify(EMPTY_DOC));
       this.apply(newId, initial, reason);
       return newId;
     })();
@@ -161,7 +161,10 @@ export class ArticleStore {
    */
   save(id: number, patch: Partial<ArticleFields>, reason: SaveReason): { article: ArticleSummary; revisionId: number | null } {
     return this.db.transaction(() => {
-      const before = this.row(id);
+      const before = this.db.prepare('SELECT status, deleted_at AS deletedAt FROM articles WHERE id = ?').get(id) as
+        | { status: ArticleStatus; deletedAt: string | null }
+        | undefined;
+      if (!before) throw new DeskError('not_found', `Không tìm thấy bài số ${id}.`);
       if (before.deletedAt) {
         throw new DeskError('invalid_input', 'Bài đang ở thùng rác; hãy khôi phục trước khi sửa.');
       }
@@ -182,12 +185,15 @@ export class ArticleStore {
     return age >= AUTOSAVE_REVISION_INTERVAL_MS ? 'autosave' : null;
   }
 
-  /** Writes fields, keeps tags and the search index in step, and snapshots when asked. */
+  /**
+   * Writes fields, keeps tags in step, queues the article for the search index, and snapshots when
+   * asked. The body's text and HTML are derived here; the index is brought up to date by
+   * ArticleSearch.flush, off the typing path.
+   */
   private apply(id: number, patch: Partial<ArticleFields>, revisionReason: RevisionReason | null): number | null {
-    const current = this.row(id);
+    const current = this.head(id);
     patch = normalizeFields(patch);
     const body = patch.body ? normalizeBody(patch.body) : undefined;
-    const bodyText = body ? bodyToText(body) : current.bodyText;
     const next = {
       sectionId: patch.sectionId !== undefined ? patch.sectionId : current.sectionId,
       issueId: patch.issueId !== undefined ? patch.issueId : current.issueId,
@@ -200,11 +206,19 @@ export class ArticleStore {
       status: patch.status ?? current.status,
     };
     this.assertReferences(next.sectionId, next.issueId);
-    const wordCount = wordCountOf([next.sapo, bodyText]);
+    let wordCount = current.wordCount;
+    if (body) {
+      const bodyText = bodyToText(body);
+      this.db
+        .prepare('UPDATE article_bodies SET body_json = ?, body_text = ?, body_html = ? WHERE article_id = ?')
+        .run(JSON.stringify(body), bodyText, bodyToHtml(body), id);
+      wordCount = wordCountOf([next.sapo, bodyText]);
+    } else if (patch.sapo !== undefined) {
+      wordCount = wordCountOf([next.sapo, this.body(id).bodyText]);
+    }
     this.db
       .prepare(
-        `UPDATE articles SET section_id = ?, issue_id = ?, kicker = ?, title = ?, title_sort = ?, sapo = ?,
-           body_json = COALESCE(?, body_json), body_text = ?, body_html = COALESCE(?, body_html), byline = ?,
+        `UPDATE articles SET section_id = ?, issue_id = ?, kicker = ?, title = ?, title_sort = ?, sapo = ?, byline = ?,
            source_prefix = ?, slug = ?, status = ?, word_count = ?, updated_at = ?
          WHERE id = ?`,
       )
@@ -215,9 +229,6 @@ export class ArticleStore {
         next.title,
         vietnameseSortKey(next.title),
         next.sapo,
-        body ? JSON.stringify(body) : null,
-        bodyText,
-        body ? bodyToHtml(body) : null,
         next.byline,
         next.sourcePrefix,
         next.slug,
@@ -232,10 +243,7 @@ export class ArticleStore {
         .prepare('INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)')
         .run(id, revisionReason === 'created' || revisionReason === 'import' ? null : current.status, next.status, this.currentUser(), this.timestamp());
     }
-    const searchChanged = ['title', 'sapo', 'body', 'tags', 'byline'].some((k) => k in patch);
-    if (searchChanged) {
-      indexArticle(this.db, { id, title: next.title, sapo: next.sapo, bodyText, byline: next.byline, tags: this.tagsOf(id) });
-    }
+    if (SEARCHED_FIELDS.some((k) => k in patch)) queueForSearch(this.db, id);
     return revisionReason ? this.snapshot(id, revisionReason) : null;
   }
 
@@ -264,8 +272,8 @@ export class ArticleStore {
 
   /** Explicit saves and closes skip the snapshot when nothing changed since the last one. */
   private snapshot(id: number, reason: RevisionReason): number {
-    const row = this.row(id);
-    const fieldsJson = JSON.stringify(this.fieldsOf(row));
+    const row = this.head(id);
+    const fieldsJson = JSON.stringify(this.fieldsOf(row, this.body(id).bodyJson));
     if (reason === 'explicit' || reason === 'close') {
       const last = this.db
         .prepare('SELECT id, fields_json AS fieldsJson FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
@@ -282,13 +290,13 @@ export class ArticleStore {
   }
 
   trash(id: number): ArticleSummary {
-    this.row(id);
+    this.head(id);
     this.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.timestamp(), id);
     return this.summary(id);
   }
 
   restore(id: number): ArticleSummary {
-    this.row(id);
+    this.head(id);
     this.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
     return this.summary(id);
   }
@@ -305,39 +313,8 @@ export class ArticleStore {
     return { items, total };
   }
 
-  /**
-   * Ranked full-text search: title hits weigh most, then tags, sapo, byline and body. Query and
-   * index are folded the same way (no tone marks, đ → d, lower case).
-   */
-  search(filter: SearchFilter): { items: SearchHit[]; total: number } {
-    const match = buildMatchQuery(filter.query);
-    if (!match) return { items: [], total: 0 };
-    const where = ['article_search MATCH ?', 'a.deleted_at IS NULL'];
-    const params: (string | number)[] = [match.expression];
-    addFilters(where, params, filter);
-    const from = `FROM article_search JOIN articles a ON a.id = article_search.rowid LEFT JOIN sections s ON s.id = a.section_id
-      WHERE ${where.join(' AND ')}`;
-    const rows = this.db
-      .prepare(
-        `SELECT ${SUMMARY_COLUMNS}, a.sapo, a.body_text AS bodyText
-         ${from} ORDER BY bm25(article_search, 20.0, 4.0, 1.0, 5.0, 2.0), a.id LIMIT ? OFFSET ?`,
-      )
-      .all(...params, filter.limit, filter.offset) as (ArticleRow & { sapo: string; bodyText: string })[];
-    const total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
-    const items = rows.map((row) => {
-      const inBody = findMatches(row.bodyText, match.terms);
-      const source = inBody.length > 0 ? row.bodyText : row.sapo || row.bodyText;
-      return {
-        article: summaryOf(row),
-        snippet: cutSnippet(source, source === row.bodyText ? inBody : findMatches(source, match.terms)),
-        titleHighlights: findMatches(row.title, match.terms),
-      };
-    });
-    return { items, total };
-  }
-
   revisions(articleId: number): RevisionSummary[] {
-    this.row(articleId);
+    this.head(articleId);
     return this.db
       .prepare(
         `SELECT id, article_id AS articleId, reason, title, word_count AS wordCount, status, created_at AS createdAt
@@ -362,7 +339,7 @@ export class ArticleStore {
   restoreRevision(id: number): Article {
     const revision = this.revision(id);
     this.db.transaction(() => {
-      const article = this.row(revision.articleId);
+      const article = this.head(revision.articleId);
       if (article.deletedAt) this.restore(article.id);
       const fields = { ...revision.fields };
       for (const key of ['sectionId', 'issueId'] as const) {
@@ -381,6 +358,7 @@ export class ArticleStore {
 }
 
 const TEXT_FIELDS = ['kicker', 'title', 'sapo', 'byline', 'sourcePrefix'] as const;
+const SEARCHED_FIELDS = ['title', 'sapo', 'body', 'tags', 'byline'] as const;
 
 /** The store normalises too, so no caller (import, sync, CLI) can slip NFD text past it. */
 function normalizeFields(patch: Partial<ArticleFields>): Partial<ArticleFields> {
@@ -393,7 +371,7 @@ function normalizeFields(patch: Partial<ArticleFields>): Partial<ArticleFields> 
   return out;
 }
 
-function addFilters(where: string[], params: (string | number)[], filter: { status?: string; sectionId?: number; issueId?: number }): void {
+export function addFilters(where: string[], params: (string | number)[], filter: { status?: string; sectionId?: number; issueId?: number }): void {
   if (filter.status) {
     where.push('a.status = ?');
     params.push(filter.status);
@@ -408,7 +386,7 @@ function addFilters(where: string[], params: (string | number)[], filter: { stat
   }
 }
 
-function summaryOf(row: ArticleRow): ArticleSummary {
+export function summaryOf(row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
     uid: row.uid,

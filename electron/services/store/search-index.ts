@@ -13,12 +13,14 @@ export interface SearchableArticle {
 /**
  * The search index holds folded text only (no copy of the original: snippets are cut from the
  * article itself, which is possible because folding keeps offsets). Contentless with delete
- * support, so re-indexing an article does not need its old text.
+ * support, so re-indexing an article does not need its old text. Prefix indexes make
+ * search-as-you-type ("la…") fast.
  */
 export const CREATE_SEARCH_TABLE = `
   CREATE VIRTUAL TABLE article_search USING fts5(
     title, sapo, body, tags, byline,
     content = '', contentless_delete = 1,
+    prefix = '1 2 3',
     tokenize = 'unicode61 remove_diacritics 2'
   )`;
 
@@ -36,4 +38,31 @@ export function indexArticle(db: Db, article: SearchableArticle): void {
 
 export function unindexArticle(db: Db, id: number): void {
   db.prepare('DELETE FROM article_search WHERE rowid = ?').run(id);
+}
+
+/** Marks an article for re-indexing; the queue survives a crash, so nothing is missed. */
+export function queueForSearch(db: Db, id: number): void {
+  db.prepare('INSERT OR IGNORE INTO search_queue (article_id) VALUES (?)').run(id);
+}
+
+/** Indexes queued articles (or removes deleted ones from the index); returns how many it handled. */
+export function drainSearchQueue(db: Db, max = 10_000): number {
+  const ids = (db.prepare('SELECT article_id AS id FROM search_queue LIMIT ?').all(max) as { id: number }[]).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const read = db.prepare(
+    `SELECT a.id, a.title, a.sapo, a.byline, b.body_text AS bodyText,
+       (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id
+        WHERE at.article_id = a.id ORDER BY at.position) AS tagsJson
+     FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?`,
+  );
+  const done = db.prepare('DELETE FROM search_queue WHERE article_id = ?');
+  db.transaction(() => {
+    for (const id of ids) {
+      const row = read.get(id) as (Omit<SearchableArticle, 'tags'> & { tagsJson: string }) | undefined;
+      if (row) indexArticle(db, { ...row, tags: JSON.parse(row.tagsJson) as string[] });
+      else unindexArticle(db, id);
+      done.run(id);
+    }
+  })();
+  return ids.length;
 }

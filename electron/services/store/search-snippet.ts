@@ -70,3 +70,16 @@ export function cutSnippet(text: string, matches: [number, number][]): { text: s
     .map(([s, e]) => [s - start + prefix.length, e - start + prefix.length] as [number, number]);
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, highlights };
 }
+
+/**
+ * Matches near the start of a long body, widening only when needed: a snippet needs the first
+ * match, and folding a whole 5,000-word body for each of twenty results is most of a search's time.
+ */
+export function findFirstMatches(text: string, terms: MatchTerm[]): [number, number][] {
+  for (let end = 1500; ; end *= 4) {
+    if (end >= text.length) return findMatches(text, terms);
+    const cut = text.lastIndexOf(' ', end);
+    const found = findMatches(text.slice(0, cut > 0 ? cut : end), terms);
+    if (found.length > 0) return found;
+  }
+}

@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { Asset } from '../../../shared/model/workspace.js';
 import { AssetFiles } from '../asset-files.js';
 import { EventBus } from '../event-bus.js';
+import { ArticleSearch } from '../store/article-search.js';
 import { ArticleStore } from '../store/article-store.js';
 import { CatalogStore } from '../store/catalog-store.js';
 import { NotesStore } from '../store/notes-store.js';
 import { openDatabase, type Db } from '../store/database.js';
+import { drainSearchQueue } from '../store/search-index.js';
 import { seedSampleWorkspace } from './sample-workspace.js';
 
 export const DATABASE_FILE = 'workspace.sqlite';
@@ -31,6 +33,8 @@ export class Workspace {
   readonly articles: ArticleStore;
   readonly catalog: CatalogStore;
   readonly notes: NotesStore;
+  readonly search: ArticleSearch;
+  private flushTimer: NodeJS.Timeout | null = null;
   readonly assetFiles: AssetFiles;
 
   private constructor(
@@ -42,6 +46,7 @@ export class Workspace {
     this.catalog = new CatalogStore(db, now);
     this.articles = new ArticleStore(db, now, () => this.userName());
     this.notes = new NotesStore(db, now);
+    this.search = new ArticleSearch(db);
     this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
   }
 
@@ -54,7 +59,22 @@ export class Workspace {
     if (options.seed !== false && workspace.catalog.isEmpty()) {
       await seedSampleWorkspace(workspace, join(options.resourcesDir ?? defaultResourcesDir(), 'samples'));
     }
+    workspace.scheduleSearchFlush();
     return workspace;
+  }
+
+  /**
+   * Indexes saved articles for search shortly after the saves, in small batches so a long queue
+   * (after an upgrade) never holds up the UI; a search drains whatever is left first.
+   */
+  scheduleSearchFlush(delayMs = 300): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      if (!this.db.open) return;
+      if (drainSearchQueue(this.db, 200) > 0) this.scheduleSearchFlush(0);
+    }, delayMs);
+    this.flushTimer.unref();
   }
 
   /** Stores an image file once (by content) and records its size, caption, credit and alt text. */
@@ -75,6 +95,8 @@ export class Workspace {
   }
 
   close(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     if (this.db.open) this.db.close();
   }
 }

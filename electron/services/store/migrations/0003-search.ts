@@ -1,11 +1,16 @@
 import type { Migration } from './index.js';
-import { CREATE_SEARCH_TABLE, indexArticle } from '../search-index.js';
+import { indexArticle } from '../search-index.js';
 
 export const migration0003Search: Migration = {
   version: 3,
   name: 'accent- and đ-insensitive full-text search',
   up(db) {
-    db.exec(CREATE_SEARCH_TABLE);
+    db.exec(`
+      CREATE VIRTUAL TABLE article_search USING fts5(
+        title, sapo, body, tags, byline,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+      )`);
     const rows = db
       .prepare(
         `SELECT a.id, a.title, a.sapo, a.body_text AS bodyText, a.byline,

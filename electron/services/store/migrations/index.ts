@@ -4,6 +4,7 @@ import { migration0002RevisionsAssets } from './0002-revisions-assets.js';
 import { migration0003Search } from './0003-search.js';
 import { migration0004WorkflowNotes } from './0004-workflow-notes.js';
 import { migration0005AssetWebCrop } from './0005-asset-web-crop.js';
+import { migration0006ArticleBodies } from './0006-article-bodies.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** In order; never edit a step that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop];
+export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies];
