@@ -13,38 +13,44 @@ export function normalizeText(text: string): string {
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const foldCache = new Map<string, string>();
+/** Folded UTF-16 unit for every unit below U+2000 (all Vietnamese letters); 0 = not yet computed. */
+const FOLDED_UNITS = new Uint16Array(0x2000);
 
-function foldChar(ch: string): string {
-  const cached = foldCache.get(ch);
-  if (cached !== undefined) return cached;
-  let folded: string;
-  if (ch === 'đ' || ch === 'Đ') {
-    folded = 'd';
-  } else {
-    const stripped = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
-    // Keep a one-to-one mapping so offsets in folded text point at the same place in the original.
-    folded = stripped.length === ch.length ? stripped : ch;
-  }
-  foldCache.set(ch, folded);
-  return folded;
+function foldUnit(code: number): number {
+  if (code === 0x111 || code === 0x110) return 0x64; // đ, Đ
+  const ch = String.fromCharCode(code);
+  const stripped = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  // Keep a one-to-one mapping so offsets in folded text point at the same place in the original.
+  return stripped.length === 1 ? stripped.charCodeAt(0) : code;
 }
+
+const utf16 = new TextDecoder('utf-16le');
 
 /**
  * Search folding: lower case, tone and vowel marks removed, đ/Đ turned into d.
  *
  * The input is normalised to NFC first and the result has exactly one UTF-16 unit per unit of that NFC
  * string, so a match found in folded text can be highlighted at the same offsets in the original.
- * FTS5's remove_diacritics leaves đ alone, which is why this fold exists.
+ * FTS5's remove_diacritics leaves đ alone, which is why this fold exists. It runs on every search
+ * result, so it works on code units through a table rather than on strings.
  */
 export function foldForSearch(text: string): string {
   const nfc = text.normalize('NFC');
-  let out = '';
-  for (const ch of nfc) {
-    const code = ch.charCodeAt(0);
-    out += code < 0x41 || (code > 0x5a && code < 0xc0) ? ch : foldChar(ch);
+  const out = new Uint16Array(nfc.length);
+  for (let i = 0; i < nfc.length; i++) {
+    const code = nfc.charCodeAt(i);
+    if (code >= 0x2000) {
+      out[i] = code;
+      continue;
+    }
+    let folded = FOLDED_UNITS[code] ?? 0;
+    if (folded === 0) {
+      folded = foldUnit(code);
+      FOLDED_UNITS[code] = folded;
+    }
+    out[i] = folded;
   }
-  return out;
+  return utf16.decode(out);
 }
 
 /** Vietnamese slug: "Số 456 Tạp chí Làng nghề Việt Nam 2025" → "so-456-tap-chi-lang-nghe-viet-nam-2025". */

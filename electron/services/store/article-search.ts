@@ -1,6 +1,6 @@
 import type { SearchHit } from '../../../shared/contract.js';
 import type { ArticleStatus } from '../../../shared/model/article.js';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 import { addFilters, FROM_ARTICLES, SUMMARY_COLUMNS, summaryOf, type ArticleRow } from './article-store.js';
 import { drainSearchQueue } from './search-index.js';
 import { buildMatchQuery, cutSnippet, findFirstMatches, findMatches } from './search-snippet.js';
@@ -46,7 +46,7 @@ export class ArticleSearch {
       : 'rowid NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)';
     const scopeParams = filtered ? articleParams : [];
     const where = `article_search MATCH ? AND ${inScope}`;
-    const counted = (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE ${where} LIMIT ?)`).get(
+    const counted = (statement(this.db, `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE ${where} LIMIT ?)`).get(
       match.expression,
       ...scopeParams,
       RANKED_MATCH_LIMIT + 1,
@@ -56,16 +56,14 @@ export class ArticleSearch {
     let ids: number[];
     if (!broad) {
       ids = (
-        this.db
-          .prepare(`SELECT rowid AS id FROM article_search WHERE ${where} ORDER BY ${WEIGHTS}, rowid LIMIT ? OFFSET ?`)
+        statement(this.db, `SELECT rowid AS id FROM article_search WHERE ${where} ORDER BY ${WEIGHTS}, rowid LIMIT ? OFFSET ?`)
           .all(match.expression, ...scopeParams, filter.limit, filter.offset) as { id: number }[]
       ).map((r) => r.id);
     } else {
       const wanted = filter.offset + filter.limit;
       const newest = (expression: string, limit: number) =>
         (
-          this.db
-            .prepare(`SELECT rowid AS id FROM article_search WHERE ${where} ORDER BY rowid DESC LIMIT ?`)
+          statement(this.db, `SELECT rowid AS id FROM article_search WHERE ${where} ORDER BY rowid DESC LIMIT ?`)
             .all(expression, ...scopeParams, limit) as { id: number }[]
         ).map((r) => r.id);
       const inTitle = newest(`{title} : (${match.expression})`, wanted);
@@ -93,8 +91,7 @@ export class ArticleSearch {
 
   private pageRows(ids: number[]): Map<number, ArticleRow & { sapo: string; bodyText: string }> {
     if (ids.length === 0) return new Map();
-    const rows = this.db
-      .prepare(
+    const rows = statement(this.db, 
         `SELECT ${SUMMARY_COLUMNS}, a.sapo, b.body_text AS bodyText ${FROM_ARTICLES}
          JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (${ids.map(() => '?').join(',')})`,
       )

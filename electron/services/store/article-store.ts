@@ -16,7 +16,7 @@ import {
   type SaveReason,
 } from '../../../shared/model/article.js';
 import { normalizeText, slugify, vietnameseSortKey } from '../../../shared/text/vietnamese.js';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 import { queueForSearch } from './search-index.js';
 
 /** While typing, history keeps at most one snapshot per this many milliseconds. */
@@ -89,8 +89,7 @@ export class ArticleStore {
   }
 
   private head(id: number): HeadRow {
-    const row = this.db
-      .prepare(
+    const row = statement(this.db, 
         `SELECT ${SUMMARY_COLUMNS}, a.kicker, a.sapo, a.byline, a.source_prefix AS sourcePrefix, a.slug
          ${FROM_ARTICLES} WHERE a.id = ?`,
       )
@@ -100,15 +99,13 @@ export class ArticleStore {
   }
 
   private body(id: number): BodyRow {
-    return this.db
-      .prepare('SELECT body_json AS bodyJson, body_text AS bodyText, body_html AS bodyHtml FROM article_bodies WHERE article_id = ?')
+    return statement(this.db, 'SELECT body_json AS bodyJson, body_text AS bodyText, body_html AS bodyHtml FROM article_bodies WHERE article_id = ?')
       .get(id) as BodyRow;
   }
 
   private tagsOf(id: number): string[] {
     return (
-      this.db
-        .prepare('SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position')
+      statement(this.db, 'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position')
         .all(id) as { name: string }[]
     ).map((r) => r.name);
   }
@@ -136,7 +133,7 @@ export class ArticleStore {
   }
 
   summary(id: number): ArticleSummary {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM_ARTICLES} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
+    const row = statement(this.db, `SELECT ${SUMMARY_COLUMNS} ${FROM_ARTICLES} WHERE a.id = ?`).get(id) as ArticleRow | undefined;
     if (!row) throw new DeskError('not_found', `Không tìm thấy bài số ${id}.`);
     return summaryOf(row);
   }
@@ -144,11 +141,10 @@ export class ArticleStore {
   create(initial: Partial<ArticleFields>, reason: RevisionReason = 'created'): Article {
     const id = this.db.transaction(() => {
       const at = this.timestamp();
-      const result = this.db
-        .prepare('INSERT INTO articles (uid, source_prefix, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      const result = statement(this.db, 'INSERT INTO articles (uid, source_prefix, created_at, updated_at) VALUES (?, ?, ?, ?)')
         .run(randomUUID(), '', at, at);
       const newId = Number(result.lastInsertRowid);
-      this.db.prepare('INSERT INTO article_bodies (article_id, body_json) VALUES (?, ?)').run(newId, JSON.stringify(EMPTY_DOC));
+      statement(this.db, 'INSERT INTO article_bodies (article_id, body_json) VALUES (?, ?)').run(newId, JSON.stringify(EMPTY_DOC));
       this.apply(newId, initial, reason);
       return newId;
     })();
@@ -161,7 +157,7 @@ export class ArticleStore {
    */
   save(id: number, patch: Partial<ArticleFields>, reason: SaveReason): { article: ArticleSummary; revisionId: number | null } {
     return this.db.transaction(() => {
-      const before = this.db.prepare('SELECT status, deleted_at AS deletedAt FROM articles WHERE id = ?').get(id) as
+      const before = statement(this.db, 'SELECT status, deleted_at AS deletedAt FROM articles WHERE id = ?').get(id) as
         | { status: ArticleStatus; deletedAt: string | null }
         | undefined;
       if (!before) throw new DeskError('not_found', `Không tìm thấy bài số ${id}.`);
@@ -178,8 +174,7 @@ export class ArticleStore {
   private revisionReasonFor(id: number, reason: SaveReason, statusChanged: boolean): RevisionReason | null {
     if (statusChanged) return 'status';
     if (reason !== 'autosave') return reason;
-    const last = this.db
-      .prepare('SELECT created_at AS createdAt FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
+    const last = statement(this.db, 'SELECT created_at AS createdAt FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
       .get(id) as { createdAt: string } | undefined;
     const age = last ? this.now().getTime() - Date.parse(last.createdAt) : Infinity;
     return age >= AUTOSAVE_REVISION_INTERVAL_MS ? 'autosave' : null;
@@ -209,15 +204,13 @@ export class ArticleStore {
     let wordCount = current.wordCount;
     if (body) {
       const bodyText = bodyToText(body);
-      this.db
-        .prepare('UPDATE article_bodies SET body_json = ?, body_text = ?, body_html = ? WHERE article_id = ?')
+      statement(this.db, 'UPDATE article_bodies SET body_json = ?, body_text = ?, body_html = ? WHERE article_id = ?')
         .run(JSON.stringify(body), bodyText, bodyToHtml(body), id);
       wordCount = wordCountOf([next.sapo, bodyText]);
     } else if (patch.sapo !== undefined) {
       wordCount = wordCountOf([next.sapo, this.body(id).bodyText]);
     }
-    this.db
-      .prepare(
+    statement(this.db, 
         `UPDATE articles SET section_id = ?, issue_id = ?, kicker = ?, title = ?, title_sort = ?, sapo = ?, byline = ?,
            source_prefix = ?, slug = ?, status = ?, word_count = ?, updated_at = ?
          WHERE id = ?`,
@@ -239,8 +232,7 @@ export class ArticleStore {
       );
     if (patch.tags) this.setTags(id, patch.tags);
     if (next.status !== current.status || revisionReason === 'created' || revisionReason === 'import') {
-      this.db
-        .prepare('INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)')
+      statement(this.db, 'INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)')
         .run(id, revisionReason === 'created' || revisionReason === 'import' ? null : current.status, next.status, this.currentUser(), this.timestamp());
     }
     if (SEARCHED_FIELDS.some((k) => k in patch)) queueForSearch(this.db, id);
@@ -248,25 +240,25 @@ export class ArticleStore {
   }
 
   private assertReferences(sectionId: number | null, issueId: number | null): void {
-    if (sectionId !== null && !this.db.prepare('SELECT 1 FROM sections WHERE id = ?').get(sectionId)) {
+    if (sectionId !== null && !statement(this.db, 'SELECT 1 FROM sections WHERE id = ?').get(sectionId)) {
       throw new DeskError('invalid_input', `Chuyên mục số ${sectionId} không tồn tại.`);
     }
-    if (issueId !== null && !this.db.prepare('SELECT 1 FROM print_issues WHERE id = ?').get(issueId)) {
+    if (issueId !== null && !statement(this.db, 'SELECT 1 FROM print_issues WHERE id = ?').get(issueId)) {
       throw new DeskError('invalid_input', `Số tạp chí có mã ${issueId} không tồn tại.`);
     }
   }
 
   private setTags(id: number, names: string[]): void {
-    this.db.prepare('DELETE FROM article_tags WHERE article_id = ?').run(id);
+    statement(this.db, 'DELETE FROM article_tags WHERE article_id = ?').run(id);
     const seen = new Set<string>();
     names.forEach((raw, position) => {
       const name = raw.trim();
       const slug = slugify(name);
       if (!name || !slug || seen.has(slug)) return;
       seen.add(slug);
-      this.db.prepare('INSERT INTO tags (name, slug) VALUES (?, ?) ON CONFLICT(slug) DO NOTHING').run(name, slug);
-      const tag = this.db.prepare('SELECT id FROM tags WHERE slug = ?').get(slug) as { id: number };
-      this.db.prepare('INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)').run(id, tag.id, position);
+      statement(this.db, 'INSERT INTO tags (name, slug) VALUES (?, ?) ON CONFLICT(slug) DO NOTHING').run(name, slug);
+      const tag = statement(this.db, 'SELECT id FROM tags WHERE slug = ?').get(slug) as { id: number };
+      statement(this.db, 'INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)').run(id, tag.id, position);
     });
   }
 
@@ -275,13 +267,11 @@ export class ArticleStore {
     const row = this.head(id);
     const fieldsJson = JSON.stringify(this.fieldsOf(row, this.body(id).bodyJson));
     if (reason === 'explicit' || reason === 'close') {
-      const last = this.db
-        .prepare('SELECT id, fields_json AS fieldsJson FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
+      const last = statement(this.db, 'SELECT id, fields_json AS fieldsJson FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
         .get(id) as { id: number; fieldsJson: string } | undefined;
       if (last && last.fieldsJson === fieldsJson) return last.id;
     }
-    const result = this.db
-      .prepare(
+    const result = statement(this.db, 
         `INSERT INTO revisions (article_id, reason, status, title, word_count, fields_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -291,13 +281,13 @@ export class ArticleStore {
 
   trash(id: number): ArticleSummary {
     this.head(id);
-    this.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.timestamp(), id);
+    statement(this.db, 'UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.timestamp(), id);
     return this.summary(id);
   }
 
   restore(id: number): ArticleSummary {
     this.head(id);
-    this.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
+    statement(this.db, 'UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
     return this.summary(id);
   }
 
@@ -308,15 +298,14 @@ export class ArticleStore {
     const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
     const sql = `SELECT ${SUMMARY_COLUMNS} ${FROM_ARTICLES} WHERE ${where.join(' AND ')}
       ORDER BY ${SORT_COLUMNS[filter.sort]} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`;
-    const items = (this.db.prepare(sql).all(...params, filter.limit, filter.offset) as ArticleRow[]).map(summaryOf);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+    const items = (statement(this.db, sql).all(...params, filter.limit, filter.offset) as ArticleRow[]).map(summaryOf);
+    const total = (statement(this.db, `SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
     return { items, total };
   }
 
   revisions(articleId: number): RevisionSummary[] {
     this.head(articleId);
-    return this.db
-      .prepare(
+    return statement(this.db, 
         `SELECT id, article_id AS articleId, reason, title, word_count AS wordCount, status, created_at AS createdAt
          FROM revisions WHERE article_id = ? ORDER BY id DESC`,
       )
@@ -324,8 +313,7 @@ export class ArticleStore {
   }
 
   revision(id: number): Revision {
-    const row = this.db
-      .prepare(
+    const row = statement(this.db, 
         `SELECT id, article_id AS articleId, reason, title, word_count AS wordCount, status, created_at AS createdAt,
            fields_json AS fieldsJson FROM revisions WHERE id = ?`,
       )
@@ -345,7 +333,7 @@ export class ArticleStore {
       for (const key of ['sectionId', 'issueId'] as const) {
         const ref = fields[key];
         const table = key === 'sectionId' ? 'sections' : 'print_issues';
-        if (ref !== null && !this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(ref)) fields[key] = null;
+        if (ref !== null && !statement(this.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(ref)) fields[key] = null;
       }
       this.apply(revision.articleId, fields, 'restore');
     })();
@@ -353,7 +341,7 @@ export class ArticleStore {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL').get() as { n: number }).n;
+    return (statement(this.db, 'SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL').get() as { n: number }).n;
   }
 }
 

@@ -1,7 +1,7 @@
 import { DeskError } from '../../../shared/errors.js';
 import { PrintLayout, PublicationProfile, type Asset, type CropRect, type PrintIssue, type Section, type Tag } from '../../../shared/model/workspace.js';
 import { slugify } from '../../../shared/text/vietnamese.js';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 
 export const DEFAULT_PROFILE: PublicationProfile = {
   print: PrintLayout.parse({}),
@@ -34,7 +34,7 @@ export class CatalogStore {
   ) {}
 
   profile(): PublicationProfile {
-    const row = this.db.prepare('SELECT data FROM profile WHERE id = 1').get() as { data: string } | undefined;
+    const row = statement(this.db, 'SELECT data FROM profile WHERE id = 1').get() as { data: string } | undefined;
     if (!row) return DEFAULT_PROFILE;
     return PublicationProfile.parse({ ...DEFAULT_PROFILE, ...(JSON.parse(row.data) as object) });
   }
@@ -42,41 +42,39 @@ export class CatalogStore {
   /** Nothing written yet: no profile, sections or articles (a new folder, or a first start that failed). */
   isEmpty(): boolean {
     return (
-      this.db.prepare('SELECT 1 FROM profile UNION ALL SELECT 1 FROM sections UNION ALL SELECT 1 FROM articles LIMIT 1').get() === undefined
+      statement(this.db, 'SELECT 1 FROM profile UNION ALL SELECT 1 FROM sections UNION ALL SELECT 1 FROM articles LIMIT 1').get() === undefined
     );
   }
 
   updateProfile(patch: Partial<PublicationProfile>): PublicationProfile {
     const next = PublicationProfile.parse({ ...this.profile(), ...patch });
-    this.db
-      .prepare('INSERT INTO profile (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data')
+    statement(this.db, 'INSERT INTO profile (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data')
       .run(JSON.stringify(next));
     return next;
   }
 
   /** A per-workspace setting; the name of the person at this desk lives here. */
   setting(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = statement(this.db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     return row ? row.value : null;
   }
 
   setSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    statement(this.db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   sections(): Section[] {
-    return this.db.prepare('SELECT id, name, slug, position FROM sections ORDER BY position, id').all() as Section[];
+    return statement(this.db, 'SELECT id, name, slug, position FROM sections ORDER BY position, id').all() as Section[];
   }
 
   addSection(name: string): Section {
-    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM sections').get() as { p: number }).p;
-    const result = this.db.prepare('INSERT INTO sections (name, slug, position) VALUES (?, ?, ?)').run(name, slugify(name), position);
+    const position = (statement(this.db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM sections').get() as { p: number }).p;
+    const result = statement(this.db, 'INSERT INTO sections (name, slug, position) VALUES (?, ?, ?)').run(name, slugify(name), position);
     return { id: Number(result.lastInsertRowid), name, slug: slugify(name), position };
   }
 
   tags(): Tag[] {
-    return this.db
-      .prepare(
+    return statement(this.db, 
         `SELECT t.id, t.name, t.slug, count(at.article_id) AS uses FROM tags t
          LEFT JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id ORDER BY uses DESC, t.name`,
       )
@@ -84,8 +82,7 @@ export class CatalogStore {
   }
 
   printIssues(): PrintIssue[] {
-    return this.db
-      .prepare(
+    return statement(this.db, 
         `SELECT id, number, title, publish_date AS publishDate, page_count AS pageCount, status, slug
          FROM print_issues ORDER BY number DESC`,
       )
@@ -95,15 +92,13 @@ export class CatalogStore {
   addPrintIssue(issue: NewPrintIssue): PrintIssue {
     const year = issue.publishDate.slice(0, 4);
     const slug = slugify(`Số ${issue.number} ${this.profile().name} ${year}`);
-    const result = this.db
-      .prepare('INSERT INTO print_issues (number, title, publish_date, page_count, status, slug) VALUES (?, ?, ?, ?, ?, ?)')
+    const result = statement(this.db, 'INSERT INTO print_issues (number, title, publish_date, page_count, status, slug) VALUES (?, ?, ?, ?, ?, ?)')
       .run(issue.number, issue.title, issue.publishDate, issue.pageCount, issue.status, slug);
     return { id: Number(result.lastInsertRowid), ...issue, slug };
   }
 
   asset(hash: string): Asset {
-    const row = this.db
-      .prepare(
+    const row = statement(this.db, 
         `SELECT hash, file_name AS fileName, mime_type AS mimeType, byte_size AS byteSize, width, height, caption,
            credit, alt, focal_x AS focalX, focal_y AS focalY, crop_json AS cropJson, created_at AS createdAt FROM assets WHERE hash = ?`,
       )
@@ -114,13 +109,12 @@ export class CatalogStore {
   }
 
   hasAsset(hash: string): boolean {
-    return this.db.prepare('SELECT 1 FROM assets WHERE hash = ?').get(hash) !== undefined;
+    return statement(this.db, 'SELECT 1 FROM assets WHERE hash = ?').get(hash) !== undefined;
   }
 
   /** The same picture added twice is one record; a second add keeps the first caption unless it was empty. */
   recordAsset(asset: Omit<Asset, 'createdAt' | 'focalX' | 'focalY' | 'crop'>): Asset {
-    this.db
-      .prepare(
+    statement(this.db, 
         `INSERT INTO assets (hash, file_name, mime_type, byte_size, width, height, caption, credit, alt, created_at)
          VALUES (@hash, @fileName, @mimeType, @byteSize, @width, @height, @caption, @credit, @alt, @createdAt)
          ON CONFLICT(hash) DO UPDATE SET
@@ -138,8 +132,7 @@ export class CatalogStore {
   ): Asset {
     const current = this.asset(hash);
     const crop = patch.crop !== undefined ? patch.crop : current.crop;
-    this.db
-      .prepare('UPDATE assets SET caption = ?, credit = ?, alt = ?, focal_x = ?, focal_y = ?, crop_json = ? WHERE hash = ?')
+    statement(this.db, 'UPDATE assets SET caption = ?, credit = ?, alt = ?, focal_x = ?, focal_y = ?, crop_json = ? WHERE hash = ?')
       .run(
         patch.caption ?? current.caption,
         patch.credit ?? current.credit,

@@ -5,6 +5,26 @@ import { MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection: better-sqlite3 compiles on every prepare(),
+ * which on the autosave and search paths cost more than running the statements.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 /** Refuses a file that exists but is not SQLite, before SQLite gets a chance to touch it. */

@@ -1,6 +1,6 @@
 import { DeskError } from '../../../shared/errors.js';
 import type { Note, NoteAnchor, StatusChange } from '../../../shared/model/workflow.js';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 
 interface NoteRow extends Omit<Note, 'anchor'> {
   anchorJson: string | null;
@@ -17,18 +17,18 @@ export class NotesStore {
   ) {}
 
   private assertArticle(articleId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) {
+    if (!statement(this.db, 'SELECT 1 FROM articles WHERE id = ?').get(articleId)) {
       throw new DeskError('not_found', `Không tìm thấy bài số ${articleId}.`);
     }
   }
 
   list(articleId: number): Note[] {
     this.assertArticle(articleId);
-    return (this.db.prepare(`SELECT ${NOTE_COLUMNS} FROM notes WHERE article_id = ? ORDER BY id`).all(articleId) as NoteRow[]).map(noteOf);
+    return (statement(this.db, `SELECT ${NOTE_COLUMNS} FROM notes WHERE article_id = ? ORDER BY id`).all(articleId) as NoteRow[]).map(noteOf);
   }
 
   get(id: number): Note {
-    const row = this.db.prepare(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ?`).get(id) as NoteRow | undefined;
+    const row = statement(this.db, `SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ?`).get(id) as NoteRow | undefined;
     if (!row) throw new DeskError('not_found', `Không tìm thấy ghi chú số ${id}.`);
     return noteOf(row);
   }
@@ -43,8 +43,7 @@ export class NotesStore {
       parentId = parent.parentId ?? parent.id;
     }
     if (!input.body.trim()) throw new DeskError('invalid_input', 'Ghi chú đang để trống.');
-    const result = this.db
-      .prepare('INSERT INTO notes (article_id, parent_id, author, body, anchor_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    const result = statement(this.db, 'INSERT INTO notes (article_id, parent_id, author, body, anchor_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(input.articleId, parentId, input.author, input.body, input.anchor ? JSON.stringify(input.anchor) : null, this.now().toISOString());
     return this.get(Number(result.lastInsertRowid));
   }
@@ -54,16 +53,14 @@ export class NotesStore {
     const note = this.get(id);
     const rootId = note.parentId ?? note.id;
     const at = resolved ? this.now().toISOString() : null;
-    this.db
-      .prepare('UPDATE notes SET resolved_at = ?, resolved_by = ? WHERE id = ? OR parent_id = ?')
+    statement(this.db, 'UPDATE notes SET resolved_at = ?, resolved_by = ? WHERE id = ? OR parent_id = ?')
       .run(at, resolved ? by : null, rootId, rootId);
     return this.get(id);
   }
 
   statusHistory(articleId: number): StatusChange[] {
     this.assertArticle(articleId);
-    return this.db
-      .prepare(
+    return statement(this.db, 
         `SELECT id, article_id AS articleId, from_status AS fromStatus, to_status AS toStatus, changed_by AS changedBy,
            changed_at AS changedAt FROM status_changes WHERE article_id = ? ORDER BY id`,
       )

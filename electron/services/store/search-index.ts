@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 import { foldForSearch } from '../../../shared/text/vietnamese.js';
 
 export interface SearchableArticle {
@@ -25,8 +25,8 @@ export const CREATE_SEARCH_TABLE = `
   )`;
 
 export function indexArticle(db: Db, article: SearchableArticle): void {
-  db.prepare('DELETE FROM article_search WHERE rowid = ?').run(article.id);
-  db.prepare('INSERT INTO article_search (rowid, title, sapo, body, tags, byline) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'DELETE FROM article_search WHERE rowid = ?').run(article.id);
+  statement(db, 'INSERT INTO article_search (rowid, title, sapo, body, tags, byline) VALUES (?, ?, ?, ?, ?, ?)').run(
     article.id,
     foldForSearch(article.title),
     foldForSearch(article.sapo),
@@ -37,25 +37,25 @@ export function indexArticle(db: Db, article: SearchableArticle): void {
 }
 
 export function unindexArticle(db: Db, id: number): void {
-  db.prepare('DELETE FROM article_search WHERE rowid = ?').run(id);
+  statement(db, 'DELETE FROM article_search WHERE rowid = ?').run(id);
 }
 
 /** Marks an article for re-indexing; the queue survives a crash, so nothing is missed. */
 export function queueForSearch(db: Db, id: number): void {
-  db.prepare('INSERT OR IGNORE INTO search_queue (article_id) VALUES (?)').run(id);
+  statement(db, 'INSERT OR IGNORE INTO search_queue (article_id) VALUES (?)').run(id);
 }
 
 /** Indexes queued articles (or removes deleted ones from the index); returns how many it handled. */
 export function drainSearchQueue(db: Db, max = 10_000): number {
-  const ids = (db.prepare('SELECT article_id AS id FROM search_queue LIMIT ?').all(max) as { id: number }[]).map((r) => r.id);
+  const ids = (statement(db, 'SELECT article_id AS id FROM search_queue LIMIT ?').all(max) as { id: number }[]).map((r) => r.id);
   if (ids.length === 0) return 0;
-  const read = db.prepare(
+  const read = statement(db, 
     `SELECT a.id, a.title, a.sapo, a.byline, b.body_text AS bodyText,
        (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id
         WHERE at.article_id = a.id ORDER BY at.position) AS tagsJson
      FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?`,
   );
-  const done = db.prepare('DELETE FROM search_queue WHERE article_id = ?');
+  const done = statement(db, 'DELETE FROM search_queue WHERE article_id = ?');
   db.transaction(() => {
     for (const id of ids) {
       const row = read.get(id) as (Omit<SearchableArticle, 'tags'> & { tagsJson: string }) | undefined;

@@ -6,16 +6,17 @@ export const migration0006ArticleBodies: Migration = {
   name: 'bodies in their own table, search indexed behind a queue, prefix search index',
   up(db) {
     // Lists, filters and search joins read the small article rows only; the bodies (tens of KB)
-    // sit apart, so a row's status or trash flag is not behind its body's overflow pages.
+    // sit apart, so a row's status or trash flag is not behind its body's overflow pages. The plain
+    // text comes first: search snippets read it without walking the JSON's overflow pages.
     db.exec(`
       CREATE TABLE article_bodies (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        body_json TEXT NOT NULL,
         body_text TEXT NOT NULL DEFAULT '',
+        body_json TEXT NOT NULL,
         body_html TEXT NOT NULL DEFAULT ''
       );
-      INSERT INTO article_bodies (article_id, body_json, body_text, body_html)
-        SELECT id, body_json, body_text, body_html FROM articles;
+      INSERT INTO article_bodies (article_id, body_text, body_json, body_html)
+        SELECT id, body_text, body_json, body_html FROM articles;
       ALTER TABLE articles DROP COLUMN body_json;
       ALTER TABLE articles DROP COLUMN body_text;
       ALTER TABLE articles DROP COLUMN body_html;
