@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { paragraphsToBody } from '../../shared/article-body.js';
 import { DeskError } from '../../shared/errors.js';
+import { RANKED_MATCH_LIMIT } from '../../electron/services/store/article-search.js';
 import { AUTOSAVE_REVISION_INTERVAL_MS } from '../../electron/services/store/article-store.js';
 import { Workspace } from '../../electron/services/workspace/workspace.js';
 import { manualClock, tempDir } from '../support/temp-dir.js';
@@ -237,6 +238,21 @@ describe('search', () => {
     expect(ws.search.search({ query: 'khuyen cong', sectionId: section.id, offset: 0, limit: 20 }).items.map((h) => h.article.id)).toEqual([ids.khuyenCongBody]);
     expect(ws.search.search({ query: 'khuyen cong', status: 'approved', offset: 0, limit: 20 }).total).toBe(0);
     expect(ws.search.search({ query: 'phu quo', offset: 0, limit: 20 }).items.map((h) => h.article.id)).toEqual([ids.unrelated]);
+    ws.close();
+  });
+
+  it('lists title matches first, then the newest, when a query matches more than can be ranked', async () => {
+    const { ws } = await emptyWorkspace();
+    const inTitle = ws.articles.create({ title: 'Lụa Vạn Phúc', body: paragraphsToBody(['Nội dung.']) }).id;
+    ws.db.transaction(() => {
+      for (let i = 0; i < RANKED_MATCH_LIMIT + 10; i++) ws.articles.create({ title: `Bài ${i}`, body: paragraphsToBody([`Vải lụa số ${i}.`]) });
+    })();
+    const newest = ws.articles.list({ trash: false, sort: 'created', order: 'desc', offset: 0, limit: 1 }).items[0]!.id;
+    const result = ws.search.search({ query: 'lua', offset: 0, limit: 5 });
+    expect(result).toMatchObject({ total: RANKED_MATCH_LIMIT, totalIsLowerBound: true });
+    expect(result.items.map((h) => h.article.id).slice(0, 2)).toEqual([inTitle, newest]);
+    expect(ws.search.search({ query: 'lua', offset: 1, limit: 1 }).items[0]?.article.id).toBe(newest);
+    expect(ws.search.search({ query: 'van phuc', offset: 0, limit: 5 })).toMatchObject({ total: 1, totalIsLowerBound: false });
     ws.close();
   });
 

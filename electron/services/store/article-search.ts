@@ -19,7 +19,7 @@ export interface SearchFilter {
  * ("làng nghề" in a craft-village magazine matches nearly everything) lists title matches first,
  * then the newest articles: ranking tens of thousands of matches would cost more than it tells.
  */
-export const RANKED_MATCH_LIMIT = 1000;
+export const RANKED_MATCH_LIMIT = 300;
 
 const WEIGHTS = 'bm25(article_search, 20.0, 4.0, 1.0, 5.0, 2.0)';
 
@@ -61,14 +61,17 @@ export class ArticleSearch {
       ).map((r) => r.id);
     } else {
       const wanted = filter.offset + filter.limit;
-      const newest = (expression: string, limit: number) =>
+      const newest = (table: string, limit: number) =>
         (
-          statement(this.db, `SELECT rowid AS id FROM article_search WHERE ${where} ORDER BY rowid DESC LIMIT ?`)
-            .all(expression, ...scopeParams, limit) as { id: number }[]
+          statement(this.db, `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? AND ${inScope} ORDER BY rowid DESC LIMIT ?`).all(
+            match.expression,
+            ...scopeParams,
+            limit,
+          ) as { id: number }[]
         ).map((r) => r.id);
-      const inTitle = newest(`{title} : (${match.expression})`, wanted);
+      const inTitle = newest('title_search', wanted);
       const taken = new Set(inTitle);
-      const rest = newest(match.expression, wanted + inTitle.length).filter((id) => !taken.has(id));
+      const rest = newest('article_search', wanted + inTitle.length).filter((id) => !taken.has(id));
       ids = [...inTitle, ...rest].slice(filter.offset, wanted);
     }
 

@@ -24,8 +24,21 @@ export const CREATE_SEARCH_TABLE = `
     tokenize = 'unicode61 remove_diacritics 2'
   )`;
 
+/** Titles alone, so "title matches first" for a broad query reads a small index, not every body. */
+export const CREATE_TITLE_SEARCH_TABLE = `
+  CREATE VIRTUAL TABLE title_search USING fts5(
+    title,
+    content = '', contentless_delete = 1,
+    prefix = '1 2 3',
+    tokenize = 'unicode61 remove_diacritics 2'
+  )`;
+
 export function indexArticle(db: Db, article: SearchableArticle): void {
   statement(db, 'DELETE FROM article_search WHERE rowid = ?').run(article.id);
+  if (hasTitleIndex(db)) {
+    statement(db, 'DELETE FROM title_search WHERE rowid = ?').run(article.id);
+    statement(db, 'INSERT INTO title_search (rowid, title) VALUES (?, ?)').run(article.id, foldForSearch(article.title));
+  }
   statement(db, 'INSERT INTO article_search (rowid, title, sapo, body, tags, byline) VALUES (?, ?, ?, ?, ?, ?)').run(
     article.id,
     foldForSearch(article.title),
@@ -38,6 +51,12 @@ export function indexArticle(db: Db, article: SearchableArticle): void {
 
 export function unindexArticle(db: Db, id: number): void {
   statement(db, 'DELETE FROM article_search WHERE rowid = ?').run(id);
+  if (hasTitleIndex(db)) statement(db, 'DELETE FROM title_search WHERE rowid = ?').run(id);
+}
+
+/** Migration 3 (before the title index existed) indexes through this module too. */
+function hasTitleIndex(db: Db): boolean {
+  return statement(db, "SELECT 1 FROM sqlite_master WHERE name = 'title_search'").get() !== undefined;
 }
 
 /** Marks an article for re-indexing; the queue survives a crash, so nothing is missed. */

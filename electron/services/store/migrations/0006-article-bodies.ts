@@ -1,9 +1,9 @@
 import type { Migration } from './index.js';
-import { CREATE_SEARCH_TABLE } from '../search-index.js';
+import { CREATE_SEARCH_TABLE, CREATE_TITLE_SEARCH_TABLE } from '../search-index.js';
 
 export const migration0006ArticleBodies: Migration = {
   version: 6,
-  name: 'bodies in their own table, search indexed behind a queue, prefix search index',
+  name: 'bodies in their own table, search indexed behind a queue, prefix and title search indexes',
   up(db) {
     // Lists, filters and search joins read the small article rows only; the bodies (tens of KB)
     // sit apart, so a row's status or trash flag is not behind its body's overflow pages. The plain
@@ -25,6 +25,7 @@ export const migration0006ArticleBodies: Migration = {
       DROP TABLE article_search;
     `);
     db.exec(CREATE_SEARCH_TABLE);
+    db.exec(CREATE_TITLE_SEARCH_TABLE);
     // Re-indexing happens when the queue is drained (on the first search or shortly after opening).
     db.exec('INSERT INTO search_queue (article_id) SELECT id FROM articles');
   },
