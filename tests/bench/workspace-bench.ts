@@ -27,7 +27,7 @@ import { DATABASE_FILE, Workspace } from '../../electron/services/workspace/work
 import { ARTICLE_STATUSES } from '../../shared/model/article.js';
 import { article, commonWord, paragraphs, prng, queries, SECTIONS, topic } from './vietnamese-corpus.js';
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const benchStarted = performance.now();
 
