@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { DeskError, type DeskErrorCode } from '../../shared/errors.js';
 import type { Dispatch } from '../services/dispatcher.js';
 import type { Workspace } from '../services/workspace/workspace.js';
@@ -48,11 +49,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
-
-/** The same policy as the meta tag in renderer/index.html, sent as a header too. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false;
@@ -116,7 +112,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': relative === 'index.html' ? 'no-cache' : 'max-age=3600',
     });

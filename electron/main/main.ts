@@ -3,6 +3,7 @@ import { join, normalize, sep } from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CALL_NAMES } from '../../shared/contract.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { DeskError } from '../../shared/errors.js';
 import { createHandlers } from '../services/desk-handlers.js';
 import { createDispatcher } from '../services/dispatcher.js';
@@ -31,12 +32,16 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 }
 
 function serveFiles(workspace: Workspace): void {
-  protocol.handle('app', (request) => {
+  protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url);
     const root = rendererDir();
     const file = normalize(join(root, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
     if (!file.startsWith(root + sep)) return new Response('Không tìm thấy.', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
   });
   protocol.handle('lnv-asset', (request) => {
     const hash = new URL(request.url).pathname.slice(1);
