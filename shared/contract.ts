@@ -12,6 +12,7 @@ import {
 } from './model/article.js';
 import { ProofFinding } from './proofing/proofing-rules.js';
 import { Note, NoteAnchor, StatusChange } from './model/workflow.js';
+import { Site } from './model/site.js';
 import { Asset, CropRect, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
 
 const Empty = z.object({}).strict();
@@ -183,6 +184,20 @@ export const contract = {
   ),
   'user.get': call(Empty, z.object({ name: z.string() }), 'Người đang làm việc tại máy này'),
   'user.set': call(z.object({ name: text(100).refine((n) => n.trim().length > 0, 'Tên không được để trống') }).strict(), z.object({ name: z.string() }), 'Đặt tên người dùng'),
+  'sites.connect': call(
+    z
+      .object({
+        url: z.string().min(1).max(500),
+        username: z.string().min(1).max(200),
+        password: z.string().min(1).max(500),
+      })
+      .strict(),
+    Site,
+    'Kết nối trang web (kiểm tra tài khoản, lưu mật khẩu ứng dụng ngoài cơ sở dữ liệu)',
+  ),
+  'sites.list': call(Empty, z.array(Site), 'Các trang web đã kết nối'),
+  'sites.check': call(z.object({ id: z.number().int().positive() }).strict(), Site, 'Kiểm tra lại kết nối và quyền của tài khoản'),
+  'sites.remove': call(z.object({ id: z.number().int().positive() }).strict(), z.object({ removed: z.boolean() }), 'Ngắt kết nối trang web, xoá mật khẩu đã lưu'),
   'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
   'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),
   'revisions.diff': call(

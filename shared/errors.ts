@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'invalid_file',
   'not_a_database',
   'unauthorized',
+  'site_unreachable',
+  'site_error',
   'io_error',
   'internal',
 ] as const;
@@ -16,6 +18,7 @@ export type DeskErrorCode = (typeof ERROR_CODES)[number];
 
 /** Exit code for the CLI: 1 for something the user can fix, 2 for our fault. */
 export function exitCodeFor(code: DeskErrorCode): 1 | 2 {
+  // A site that is down or answers with an error is the user's situation to fix, not our bug.
   return code === 'internal' || code === 'io_error' ? 2 : 1;
 }
 

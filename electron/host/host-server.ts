@@ -33,6 +33,8 @@ const STATUS_FOR: Record<DeskErrorCode, number> = {
   invalid_file: 422,
   not_a_database: 409,
   unauthorized: 401,
+  site_unreachable: 502,
+  site_error: 502,
   io_error: 500,
   internal: 500,
 };

@@ -8,6 +8,7 @@ import { DeskError } from '../../shared/errors.js';
 import { createHandlers } from '../services/desk-handlers.js';
 import { createDispatcher } from '../services/dispatcher.js';
 import { Workspace } from '../services/workspace/workspace.js';
+import { SafeStorageCredentialStore } from './safe-storage-credentials.js';
 
 const APP_ORIGIN = 'app://desk';
 
@@ -87,7 +88,8 @@ async function main(): Promise<void> {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  const workspace = await Workspace.open(dataDirFromArgs(), { resourcesDir: resourcesDir() });
+  const dataDir = dataDirFromArgs();
+  const workspace = await Workspace.open(dataDir, { resourcesDir: resourcesDir(), credentials: new SafeStorageCredentialStore(dataDir) });
   const dispatch = createDispatcher(createHandlers(workspace));
   serveFiles(workspace);
 

@@ -61,11 +61,11 @@ export class AssetFiles {
 }
 
 /** Writes a file so that after a crash it is either absent or whole. */
-export function writeDurably(target: string, bytes: Buffer): void {
+export function writeDurably(target: string, bytes: Buffer, mode = 0o644): void {
   const dir = join(target, '..');
   mkdirSync(dir, { recursive: true });
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'w');
+  const fd = openSync(temp, 'w', mode);
   try {
     writeSync(fd, bytes);
     fsyncSync(fd);

@@ -10,6 +10,7 @@ import { htmlToArticle, toHtml } from './article-import.js';
 import { proofWithSpelling } from './article-proofing.js';
 import { articleToDocx, jpegForDocx } from './docx-export.js';
 import { docxToHtml } from './docx-import.js';
+import { siteUrl } from './sync/wordpress-target.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
 import type { Workspace } from './workspace/workspace.js';
 
@@ -133,6 +134,33 @@ export function createHandlers(ws: Workspace): Handlers {
       ws.catalog.setSetting('user.name', name.trim());
       return { name: ws.userName() };
     },
+    'sites.connect': async ({ url, username, password }) => {
+      const info = await ws.publishTarget.connect({ url, username, password });
+      const site = ws.sites.save({
+        url: siteUrl(url).toString(),
+        username,
+        apiRoot: info.apiRoot,
+        siteName: info.siteName,
+        userName: info.user.name,
+        roles: info.user.roles,
+        can: info.can,
+      });
+      ws.credentials.set(credentialKey(site.id), password);
+      return site;
+    },
+    'sites.list': () => ws.sites.list(),
+    'sites.check': async ({ id }) => {
+      const site = ws.sites.get(id);
+      const password = ws.credentials.get(credentialKey(id));
+      if (!password) throw new DeskError('unauthorized', `Chưa có mật khẩu ứng dụng cho ${site.siteName}; hãy kết nối lại.`);
+      const info = await ws.publishTarget.connect({ url: site.url, username: site.username, password });
+      return ws.sites.save({ ...site, apiRoot: info.apiRoot, siteName: info.siteName, userName: info.user.name, roles: info.user.roles, can: info.can });
+    },
+    'sites.remove': ({ id }) => {
+      ws.sites.remove(id);
+      ws.credentials.remove(credentialKey(id));
+      return { removed: true };
+    },
     'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
     'revisions.get': ({ id }) => ws.articles.revision(id),
     'revisions.diff': ({ fromId, toId }) => {
@@ -157,6 +185,8 @@ export function createHandlers(ws: Workspace): Handlers {
     'assets.update': ({ hash, ...patch }) => ws.catalog.updateAsset(hash, patch),
   };
 }
+
+const credentialKey = (siteId: number) => `site:${siteId}`;
 
 const DIFF_FIELDS = ['kicker', 'title', 'sapo', 'body', 'byline', 'tags', 'status'] as const;
 

@@ -49,6 +49,36 @@ const writeOldData: Record<number, (db: Db) => void> = {
     writeOldData[4]!(db);
     db.prepare('UPDATE assets SET focal_x = 0.25, crop_json = ? WHERE hash = ?').run(JSON.stringify({ x: 0, y: 0, width: 1, height: 0.5 }), HASH);
   },
+  // From version 6 the body lives in article_bodies and saves queue the article for indexing.
+  6: (db) => {
+    db.prepare("INSERT INTO sections (id, name, slug, position) VALUES (1, 'Làng nghề', 'lang-nghe', 1)").run();
+    db.prepare(
+      "INSERT INTO print_issues (id, number, title, publish_date, page_count, status, slug) VALUES (1, 455, 'Số 455', '2025-10-15', 96, 'printed', 'so-455')",
+    ).run();
+    db.prepare(
+      `INSERT INTO articles (id, uid, section_id, issue_id, title, title_sort, sapo, byline, source_prefix, slug, status, word_count, created_at, updated_at)
+       VALUES (1, 'uid-1', 1, 1, 'Gốm Phù Lãng ở Đà Nẵng', '', 'LNV - Sapo cũ.', 'Hoàng Lan', 'LNV - ', 'gom-phu-lang', 'approved', 9,
+         '2025-10-01T00:00:00.000Z', '2025-10-02T00:00:00.000Z')`,
+    ).run();
+    db.prepare('INSERT INTO article_bodies (article_id, body_text, body_json, body_html) VALUES (1, ?, ?, ?)').run(
+      'Nội dung từ phiên bản cũ.',
+      JSON.stringify(paragraphsToBody(['Nội dung từ phiên bản cũ.'])),
+      '<p>Nội dung từ phiên bản cũ.</p>',
+    );
+    db.prepare("INSERT INTO tags (id, name, slug) VALUES (1, 'gốm', 'gom')").run();
+    db.prepare('INSERT INTO article_tags (article_id, tag_id, position) VALUES (1, 1, 0)').run();
+    db.prepare(
+      `INSERT INTO revisions (article_id, reason, status, title, word_count, fields_json, created_at)
+       VALUES (1, 'explicit', 'approved', 'Gốm Phù Lãng ở Đà Nẵng', 9, '{}', '2025-10-02T00:00:00.000Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO assets (hash, file_name, mime_type, byte_size, width, height, caption, credit, alt, focal_x, crop_json, created_at)
+       VALUES (?, 'gom.jpg', 'image/jpeg', 1000, 2400, 1600, 'Bình gốm', 'Ảnh: LNV', 'Bình', 0.25, ?, '2025-10-01T00:00:00.000Z')`,
+    ).run(HASH, JSON.stringify({ x: 0, y: 0, width: 1, height: 0.5 }));
+    db.prepare("INSERT INTO status_changes (article_id, from_status, to_status, changed_by, changed_at) VALUES (1, NULL, 'approved', 'Hoàng Lan', '2025-10-02T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO notes (article_id, author, body, created_at) VALUES (1, 'Biên tập', 'Xem lại tít.', '2025-10-02T00:00:00.000Z')").run();
+    db.prepare('INSERT INTO search_queue (article_id) VALUES (1)').run();
+  },
 };
 
 describe('schema migrations', () => {

@@ -9,6 +9,10 @@ import { ArticleSearch } from '../store/article-search.js';
 import { ArticleStore } from '../store/article-store.js';
 import { CatalogStore } from '../store/catalog-store.js';
 import { NotesStore } from '../store/notes-store.js';
+import { SiteStore } from '../store/site-store.js';
+import { FileCredentialStore, type CredentialStore } from '../sync/credential-store.js';
+import type { PublishTarget } from '../sync/publish-target.js';
+import { WordPressTarget } from '../sync/wordpress-target.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { drainSearchQueue } from '../store/search-index.js';
 import { seedSampleWorkspace } from './sample-workspace.js';
@@ -21,6 +25,8 @@ export interface WorkspaceOptions {
   /** Seed the sample issue and articles when the folder is new (the default). */
   seed?: boolean;
   now?: () => Date;
+  /** Where site passwords are kept: the OS keychain in the desktop app, a private file otherwise. */
+  credentials?: CredentialStore;
 }
 
 export function defaultResourcesDir(): string {
@@ -34,6 +40,9 @@ export class Workspace {
   readonly catalog: CatalogStore;
   readonly notes: NotesStore;
   readonly search: ArticleSearch;
+  readonly sites: SiteStore;
+  readonly credentials: CredentialStore;
+  readonly publishTarget: PublishTarget = new WordPressTarget();
   private flushTimer: NodeJS.Timeout | null = null;
   readonly assetFiles: AssetFiles;
 
@@ -42,11 +51,14 @@ export class Workspace {
     readonly databasePath: string,
     readonly db: Db,
     readonly now: () => Date,
+    credentials: CredentialStore | undefined,
   ) {
     this.catalog = new CatalogStore(db, now);
     this.articles = new ArticleStore(db, now, () => this.userName());
     this.notes = new NotesStore(db, now);
     this.search = new ArticleSearch(db);
+    this.sites = new SiteStore(db, now);
+    this.credentials = credentials ?? new FileCredentialStore(dataDir);
     this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
   }
 
@@ -54,7 +66,7 @@ export class Workspace {
     mkdirSync(dataDir, { recursive: true });
     const databasePath = join(dataDir, DATABASE_FILE);
     const db = openDatabase(databasePath);
-    const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()));
+    const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()), options.credentials);
     // Samples are written in one transaction, so an empty workspace is a new one or a failed first start.
     if (options.seed !== false && workspace.catalog.isEmpty()) {
       await seedSampleWorkspace(workspace, join(options.resourcesDir ?? defaultResourcesDir(), 'samples'));

@@ -5,6 +5,7 @@ import { migration0003Search } from './0003-search.js';
 import { migration0004WorkflowNotes } from './0004-workflow-notes.js';
 import { migration0005AssetWebCrop } from './0005-asset-web-crop.js';
 import { migration0006ArticleBodies } from './0006-article-bodies.js';
+import { migration0007Sites } from './0007-sites.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** In order; never edit a step that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies];
+export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies, migration0007Sites];
