@@ -8,6 +8,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import { DeskError, exitCodeFor } from '../../shared/errors.js';
 import { bodyToText } from '../../shared/article-body.js';
 import { EMPTY_DOC } from '../../shared/model/article.js';
+import type { Site } from '../../shared/model/site.js';
 import type { ProofFinding } from '../../shared/proofing/proofing-rules.js';
 import { normalizeText } from '../../shared/text/vietnamese.js';
 import {
@@ -39,6 +40,9 @@ Lệnh:
   backup --out TỆP           sao lưu trực tuyến cơ sở dữ liệu
   proof <mã bài|tệp> [--json] soát lỗi theo quy cách toà soạn (vị trí, mức độ, gợi ý sửa)
   check                      kiểm tra toàn vẹn cơ sở dữ liệu
+  site add <địa chỉ> --user TÊN   kết nối trang WordPress (mật khẩu ứng dụng đọc từ
+                             LNV_DESK_SITE_PASSWORD hoặc dòng đầu của đầu vào chuẩn)
+  site list | site check <mã> | site remove <mã>
 
 Mọi lệnh nhận --data THƯ_MỤC (mặc định: thư mục dữ liệu của ứng dụng hoặc LNV_DESK_DATA).
 Mã thoát: 0 thành công, 1 lỗi do dữ liệu hoặc lệnh, 2 lỗi nội bộ.`;
@@ -157,6 +161,49 @@ async function importFiles(session: Session, files: string[], json: boolean): Pr
   return results.every((r) => !r.error);
 }
 
+async function readFirstLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split('\n')[0]?.trim() ?? '';
+}
+
+/** Websites to publish to; the password never appears on the command line (shell history, ps). */
+async function siteCommand(session: Session, args: string[], user: string | undefined, json: boolean): Promise<number> {
+  const [action, target] = args;
+  const show = (site: Site) =>
+    json
+      ? JSON.stringify(site)
+      : `${site.id}  ${site.siteName} (${site.url}) — ${site.userName} [${site.roles.join(', ')}]` +
+        `${site.can.publish ? '' : ' — không có quyền xuất bản'}`;
+  switch (action) {
+    case 'add': {
+      if (!target || !user) throw new DeskError('invalid_input', 'Cách dùng: desk site add <địa chỉ> --user TÊN');
+      const password = process.env.LNV_DESK_SITE_PASSWORD ?? (await readFirstLine());
+      if (!password) throw new DeskError('invalid_input', 'Thiếu mật khẩu ứng dụng (LNV_DESK_SITE_PASSWORD hoặc đầu vào chuẩn).');
+      print(show(await session.call('sites.connect', { url: target, username: user, password })));
+      return 0;
+    }
+    case 'list': {
+      const sites = await session.call('sites.list', {});
+      if (json) print(JSON.stringify(sites, null, 2));
+      else for (const site of sites) print(show(site));
+      return 0;
+    }
+    case 'check':
+      print(show(await session.call('sites.check', { id: Number(target) })));
+      return 0;
+    case 'remove':
+      await session.call('sites.remove', { id: Number(target) });
+      print(`Đã ngắt kết nối trang web ${target}.`);
+      return 0;
+    default:
+      throw new DeskError('invalid_input', 'Cách dùng: desk site add|list|check|remove …');
+  }
+}
+
 /** An article id in the workspace, or a file read the way import reads it (nothing is saved). */
 async function proofTarget(session: Session, target: string | undefined): Promise<ProofFinding[]> {
   if (!target) throw new DeskError('invalid_input', 'Hãy chỉ ra mã bài hoặc tệp cần soát.');
@@ -182,6 +229,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       status: { type: 'string' },
       trash: { type: 'boolean', default: false },
+      user: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -269,6 +317,8 @@ async function run(argv: string[]): Promise<number> {
         print(values.json ? JSON.stringify(result) : result.messages.join('\n'));
         return result.ok ? 0 : 1;
       }
+      case 'site':
+        return await siteCommand(session, args, values.user, values.json);
       default:
         throw new DeskError('invalid_input', `Không có lệnh "${command}".\n\n${USAGE}`);
     }

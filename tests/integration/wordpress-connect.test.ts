@@ -8,6 +8,7 @@ import { createHandlers } from '../../electron/services/desk-handlers.js';
 import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { Workspace } from '../../electron/services/workspace/workspace.js';
 import { startWordPress, type WordPressSite } from '../support/wordpress.js';
+import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let pretty: WordPressSite;
@@ -72,6 +73,17 @@ describe('connecting a WordPress site', () => {
     expect(html).toMatchObject({ code: 'site_error', message: expect.stringContaining('không phải trang WordPress') });
     expect(await rejection(call('sites.connect', { url: 'ftp://example.vn', username: 'a', password: 'b' }))).toMatchObject({ code: 'invalid_input' });
     expect((await call('sites.list', {})).length).toBe(before);
+  });
+
+  it('connects from the command line without the password on the command line', () => {
+    const data = tempDir('lnv-cli-site-');
+    const added = runCli(['site', 'add', pretty.url, '--user', pretty.author.username, '--json', '--data', data], { LNV_DESK_SITE_PASSWORD: pretty.author.appPassword });
+    expect(added.status).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ siteName: 'Làng nghề Việt (thử nghiệm)', roles: ['author'] });
+    expect(runCli(['site', 'list', '--data', data]).stdout).toContain('Phóng viên Hoàng Lan [author]');
+    const wrong = runCli(['site', 'add', pretty.url, '--user', 'admin', '--data', data], { LNV_DESK_SITE_PASSWORD: 'khong-dung' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('Đăng nhập');
   });
 
   it('keeps the application password out of the database, in a file only the user can read', async () => {
