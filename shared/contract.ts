@@ -13,6 +13,7 @@ import {
 import { ProofFinding } from './proofing/proofing-rules.js';
 import { Note, NoteAnchor, StatusChange } from './model/workflow.js';
 import { Site } from './model/site.js';
+import { Publication, PublishHistoryEntry, PublishStatus } from './model/publication.js';
 import { Asset, CropRect, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
 
 const Empty = z.object({}).strict();
@@ -198,6 +199,16 @@ export const contract = {
   'sites.list': call(Empty, z.array(Site), 'Các trang web đã kết nối'),
   'sites.check': call(z.object({ id: z.number().int().positive() }).strict(), Site, 'Kiểm tra lại kết nối và quyền của tài khoản'),
   'sites.remove': call(z.object({ id: z.number().int().positive() }).strict(), z.object({ removed: z.boolean() }), 'Ngắt kết nối trang web, xoá mật khẩu đã lưu'),
+  'publish.article': call(
+    z.object({ articleId: ArticleId, siteId: z.number().int().positive(), status: PublishStatus }).strict(),
+    z.object({ publication: Publication, created: z.boolean(), warnings: z.array(z.string()) }),
+    'Đưa bài lên web (đăng, lưu nháp hoặc chờ duyệt trên trang); lần sau cập nhật đúng bài đó',
+  ),
+  'publish.history': call(
+    z.object({ articleId: ArticleId }).strict(),
+    z.object({ publications: z.array(Publication), history: z.array(PublishHistoryEntry) }),
+    'Bài đã lên những trang nào, và lịch sử đưa bài',
+  ),
   'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
   'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),
   'revisions.diff': call(

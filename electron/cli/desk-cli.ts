@@ -43,6 +43,8 @@ Lệnh:
   site add <địa chỉ> --user TÊN   kết nối trang WordPress (mật khẩu ứng dụng đọc từ
                              LNV_DESK_SITE_PASSWORD hoặc dòng đầu của đầu vào chuẩn)
   site list | site check <mã> | site remove <mã>
+  publish <mã bài> --site MÃ [--status publish|draft|pending]
+                             đưa bài lên web; lần sau cập nhật đúng bài đó
 
 Mọi lệnh nhận --data THƯ_MỤC (mặc định: thư mục dữ liệu của ứng dụng hoặc LNV_DESK_DATA).
 Mã thoát: 0 thành công, 1 lỗi do dữ liệu hoặc lệnh, 2 lỗi nội bộ.`;
@@ -230,6 +232,7 @@ async function run(argv: string[]): Promise<number> {
       status: { type: 'string' },
       trash: { type: 'boolean', default: false },
       user: { type: 'string' },
+      site: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -316,6 +319,15 @@ async function run(argv: string[]): Promise<number> {
         const result = await session.call('workspace.check', {});
         print(values.json ? JSON.stringify(result) : result.messages.join('\n'));
         return result.ok ? 0 : 1;
+      }
+      case 'publish': {
+        const siteId = Number(values.site);
+        if (!values.site || !Number.isInteger(siteId)) throw new DeskError('invalid_input', 'Hãy chỉ ra trang web bằng --site MÃ (xem: desk site list).');
+        const status = (values.status ?? 'publish') as 'publish' | 'draft' | 'pending';
+        const result = await session.call('publish.article', { articleId: Number(args[0]), siteId, status });
+        for (const w of result.warnings) process.stderr.write(`Cảnh báo: ${w}\n`);
+        print(values.json ? JSON.stringify(result, null, 2) : `${result.created ? 'Đã đăng' : 'Đã cập nhật'}: ${result.publication.link}`);
+        return 0;
       }
       case 'site':
         return await siteCommand(session, args, values.user, values.json);

@@ -10,6 +10,8 @@ import { htmlToArticle, toHtml } from './article-import.js';
 import { proofWithSpelling } from './article-proofing.js';
 import { articleToDocx, jpegForDocx } from './docx-export.js';
 import { docxToHtml } from './docx-import.js';
+import { publishArticle } from './sync/article-publisher.js';
+import { siteCredentialKey } from './sync/credential-store.js';
 import { siteUrl } from './sync/wordpress-target.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
 import type { Workspace } from './workspace/workspace.js';
@@ -145,22 +147,31 @@ export function createHandlers(ws: Workspace): Handlers {
         roles: info.user.roles,
         can: info.can,
       });
-      ws.credentials.set(credentialKey(site.id), password);
+      ws.credentials.set(siteCredentialKey(site.id), password);
       return site;
     },
     'sites.list': () => ws.sites.list(),
     'sites.check': async ({ id }) => {
       const site = ws.sites.get(id);
-      const password = ws.credentials.get(credentialKey(id));
+      const password = ws.credentials.get(siteCredentialKey(id));
       if (!password) throw new DeskError('unauthorized', `Chưa có mật khẩu ứng dụng cho ${site.siteName}; hãy kết nối lại.`);
       const info = await ws.publishTarget.connect({ url: site.url, username: site.username, password });
       return ws.sites.save({ ...site, apiRoot: info.apiRoot, siteName: info.siteName, userName: info.user.name, roles: info.user.roles, can: info.can });
     },
     'sites.remove': ({ id }) => {
       ws.sites.remove(id);
-      ws.credentials.remove(credentialKey(id));
+      ws.credentials.remove(siteCredentialKey(id));
       return { removed: true };
     },
+    'publish.article': async ({ articleId, siteId, status }) => {
+      const result = await publishArticle(ws, articleId, siteId, status);
+      changed(articleId);
+      return result;
+    },
+    'publish.history': ({ articleId }) => ({
+      publications: ws.publications.forArticle(articleId),
+      history: ws.publications.history(articleId),
+    }),
     'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
     'revisions.get': ({ id }) => ws.articles.revision(id),
     'revisions.diff': ({ fromId, toId }) => {
@@ -185,8 +196,6 @@ export function createHandlers(ws: Workspace): Handlers {
     'assets.update': ({ hash, ...patch }) => ws.catalog.updateAsset(hash, patch),
   };
 }
-
-const credentialKey = (siteId: number) => `site:${siteId}`;
 
 const DIFF_FIELDS = ['kicker', 'title', 'sapo', 'body', 'byline', 'tags', 'status'] as const;
 

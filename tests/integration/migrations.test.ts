@@ -79,6 +79,13 @@ const writeOldData: Record<number, (db: Db) => void> = {
     db.prepare("INSERT INTO notes (article_id, author, body, created_at) VALUES (1, 'Biên tập', 'Xem lại tít.', '2025-10-02T00:00:00.000Z')").run();
     db.prepare('INSERT INTO search_queue (article_id) VALUES (1)').run();
   },
+  7: (db) => {
+    writeOldData[6]!(db);
+    db.prepare(
+      `INSERT INTO sites (url, username, api_root, site_name, user_name, roles_json, can_json, connected_at)
+       VALUES ('https://lnv.example/', 'bientap', 'https://lnv.example/wp-json/', 'LNV', 'Biên tập', '["editor"]', '{"publish":true,"upload":true,"createCategories":true}', '2025-10-02T00:00:00.000Z')`,
+    ).run();
+  },
 };
 
 describe('schema migrations', () => {
@@ -107,6 +114,7 @@ describe('schema migrations', () => {
       if (version >= 2 && version < 5) expect(ws.catalog.asset(HASH)).toMatchObject({ caption: 'Bình gốm', focalX: 0.5, focalY: 0.5, crop: null });
       if (version >= 5) expect(ws.catalog.asset(HASH)).toMatchObject({ focalX: 0.25, crop: { height: 0.5 } });
       if (version >= 4) expect(ws.notes.list(1).map((n) => n.body)).toEqual(['Xem lại tít.']);
+      if (version >= 7) expect(ws.sites.list().map((s) => s.siteName)).toEqual(['LNV']);
       expect(ws.notes.statusHistory(1).map((c) => c.toStatus)).toEqual(['approved']);
       ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');
       expect(ws.articles.get(1).title).toBe('Sửa sau nâng cấp');

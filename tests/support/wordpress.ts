@@ -1,13 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from './run-cli.js';
 
 /**
  * A real WordPress (Debian's package) on 127.0.0.1 for sync tests: its own MariaDB in a temp
  * folder, PHP's built-in server with a router so pretty /wp-json/ URLs work, an administrator, an
- * author and a contributor, each with an application password. Needs the Debian packages
+ * author and a contributor, each with an application password, and the LNV Desk companion plugin
+ * (resources/wordpress) as a must-use plugin. Needs the Debian packages
  * wordpress, mariadb-server, php-cli and php-mysql (.ci/run installs them).
  */
 
@@ -92,6 +94,8 @@ export async function startWordPress(options: { prettyPermalinks?: boolean } = {
     await waitFor(() => spawnSync('mariadb', [`--socket=${socket}`, '-uroot', '-e', 'SELECT 1']).status === 0, 'MariaDB accepting connections');
     run('mariadb', [`--socket=${socket}`, '-uroot'], "CREATE DATABASE wordpress; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO 'wp'@'localhost';");
 
+    mkdirSync(join(dir, 'mu-plugins'));
+    copyFileSync(join(repoRoot, 'resources', 'wordpress', 'lnv-desk-companion.php'), join(dir, 'mu-plugins', 'lnv-desk-companion.php'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     writeFileSync(
@@ -108,6 +112,7 @@ define('WP_CONTENT_DIR', '${WORDPRESS_DIR}/wp-content');
 define('WP_CONTENT_URL', '${url}/wp-content');
 define('UPLOADS', '${uploads}');
 define('DISABLE_WP_CRON', true);
+define('WPMU_PLUGIN_DIR', '${join(dir, 'mu-plugins')}');
 $table_prefix = 'wp_';
 `,
     );
@@ -143,6 +148,8 @@ require '${WORDPRESS_DIR}/wp-load.php';
 require ABSPATH . 'wp-admin/includes/upgrade.php';
 wp_install('Làng nghề Việt (thử nghiệm)', 'admin', 'admin@example.invalid', false, '', 'admin-password-123');
 ${options.prettyPermalinks ? "update_option('permalink_structure', '/%postname%/');" : ''}
+// An empty site: no "Hello world!" post or sample page, so tests count only what the desk made.
+foreach (get_posts(array('post_type' => array('post', 'page'), 'post_status' => 'any', 'numberposts' => -1)) as $post) wp_delete_post($post->ID, true);
 $out = array('admin' => WP_Application_Passwords::create_new_application_password(1, array('name' => 'LNV Desk'))[0]);
 foreach (array('author', 'contributor') as $role) {
   $id = wp_insert_user(array('user_login' => $role . 'user', 'user_pass' => $role . '-password-123', 'user_email' => $role . '@example.invalid', 'role' => $role, 'display_name' => $role === 'author' ? 'Phóng viên Hoàng Lan' : 'Cộng tác viên'));

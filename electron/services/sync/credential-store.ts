@@ -12,6 +12,11 @@ export interface CredentialStore {
   remove(key: string): void;
 }
 
+/** The key under which a connected site's application password is kept. */
+export function siteCredentialKey(siteId: number): string {
+  return `site:${siteId}`;
+}
+
 /** A JSON file in the data folder that only the user can read (mode 0600). */
 export class FileCredentialStore implements CredentialStore {
   private readonly path: string;

@@ -21,4 +21,45 @@ export interface SiteInfo {
 export interface PublishTarget {
   /** Finds the site's API, checks the credentials and what this user may do there. */
   connect(credentials: SiteCredentials): Promise<SiteInfo>;
+  /** Calls on a site already connected (its API root known). */
+  session(apiRoot: string, credentials: SiteCredentials): PublishSession;
+}
+
+/** An article as the website receives it. */
+export interface PostPayload {
+  /** The article's workspace uid: how the site's post is found again, so it is never created twice. */
+  uid: string;
+  revision: number;
+  title: string;
+  contentHtml: string;
+  excerpt: string;
+  slug: string;
+  status: 'publish' | 'draft' | 'pending';
+  categories: string[];
+  tags: string[];
+  featuredMediaId: number | null;
+}
+
+export interface MediaPayload {
+  /** Content hash: the same picture is uploaded once per site. */
+  hash: string;
+  bytes: Buffer;
+  fileName: string;
+  mimeType: string;
+  alt: string;
+  caption: string;
+}
+
+export interface PublishedPost {
+  id: number;
+  link: string;
+  status: string;
+  created: boolean;
+}
+
+export interface PublishSession {
+  /** Uploads a picture unless the site has it already (found by hash). */
+  media(payload: MediaPayload): Promise<{ id: number; url: string }>;
+  /** Creates the post, or updates the one made from this article before. */
+  post(payload: PostPayload): Promise<PublishedPost>;
 }

@@ -1,5 +1,5 @@
 import { DeskError } from '../../../shared/errors.js';
-import type { PublishTarget, SiteCredentials, SiteInfo } from './publish-target.js';
+import type { MediaPayload, PostPayload, PublishedPost, PublishSession, PublishTarget, SiteCredentials, SiteInfo } from './publish-target.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -83,6 +83,29 @@ export class WordPressTarget implements PublishTarget {
     throw new DeskError('site_error', `${url.host} không phải trang WordPress có bật REST API (không tìm thấy đường dẫn API).`);
   }
 
+  session(apiRoot: string, credentials: SiteCredentials): PublishSession {
+    return new WordPressSession(this, apiRoot, credentials);
+  }
+
+  /** One REST call with the account's application password; WordPress errors become DeskErrors. */
+  async call<T>(apiRoot: string, credentials: SiteCredentials, route: string, init: RequestInit & { query?: Record<string, string> } = {}): Promise<T> {
+    const site = siteUrl(credentials.url).host;
+    const auth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    const { query, ...rest } = init;
+    const response = await this.request(apiUrl(apiRoot, route, query), { ...rest, headers: { ...rest.headers, Authorization: auth } }, site);
+    const body = (await response.json().catch(() => null)) as (T & { code?: string; message?: string; data?: { term_id?: number } }) | null;
+    if (!response.ok) {
+      const wordpressSays = body?.message ? ` WordPress báo: “${body.message}”` : '';
+      const error = new DeskError(
+        response.status === 401 || response.status === 403 ? 'unauthorized' : 'site_error',
+        `${site} từ chối yêu cầu (${response.status}${body?.code ? `, ${body.code}` : ''}).${wordpressSays}`,
+      );
+      Object.assign(error, { wordpressCode: body?.code, wordpressData: body?.data });
+      throw error;
+    }
+    return body as T;
+  }
+
   async connect(credentials: SiteCredentials): Promise<SiteInfo> {
     const site = siteUrl(credentials.url).host;
     const apiRoot = await this.discover(credentials.url);
@@ -109,5 +132,84 @@ export class WordPressTarget implements PublishTarget {
       user: { id: body.id, name: body.name, roles: body.roles ?? [] },
       can: { publish: caps.publish_posts === true, upload: caps.upload_files === true, createCategories: caps.manage_categories === true },
     };
+  }
+}
+
+interface WpPost {
+  id: number;
+  link: string;
+  status: string;
+}
+
+/** Calls on one connected site. Every create first looks for what an earlier attempt may have made. */
+class WordPressSession implements PublishSession {
+  private readonly terms = new Map<string, number>();
+
+  constructor(
+    private readonly target: WordPressTarget,
+    private readonly apiRoot: string,
+    private readonly credentials: SiteCredentials,
+  ) {}
+
+  private call<T>(route: string, init: RequestInit & { query?: Record<string, string> } = {}): Promise<T> {
+    return this.target.call<T>(this.apiRoot, this.credentials, route, init);
+  }
+
+  private async find(key: 'uid' | 'hash', value: string): Promise<number | null> {
+    const ids = await this.call<number[]>('/lnv-desk/v1/find', { query: { [key]: value } });
+    return ids[0] ?? null;
+  }
+
+  /** A category or tag by name: created when missing; WordPress answers term_exists with the id if it is there. */
+  private async term(taxonomy: 'categories' | 'tags', name: string): Promise<number> {
+    const key = `${taxonomy}:${name}`;
+    const known = this.terms.get(key);
+    if (known) return known;
+    let id: number;
+    try {
+      id = (await this.call<{ id: number }>(`/wp/v2/${taxonomy}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) })).id;
+    } catch (error) {
+      const existing = (error as { wordpressCode?: string; wordpressData?: { term_id?: number } }).wordpressData?.term_id;
+      if ((error as { wordpressCode?: string }).wordpressCode !== 'term_exists' || !existing) throw error;
+      id = existing;
+    }
+    this.terms.set(key, id);
+    return id;
+  }
+
+  async media(payload: MediaPayload): Promise<{ id: number; url: string }> {
+    const existing = await this.find('hash', payload.hash);
+    if (existing) {
+      const media = await this.call<{ id: number; source_url: string }>(`/wp/v2/media/${existing}`, { query: { context: 'edit' } });
+      return { id: media.id, url: media.source_url };
+    }
+    // One multipart request carries the file and its hash, so no upload can exist without the hash.
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(payload.bytes)], { type: payload.mimeType }), payload.fileName);
+    form.append('alt_text', payload.alt);
+    form.append('caption', payload.caption);
+    form.append('meta[lnv_desk_hash]', payload.hash);
+    const media = await this.call<{ id: number; source_url: string }>('/wp/v2/media', { method: 'POST', body: form });
+    return { id: media.id, url: media.source_url };
+  }
+
+  async post(payload: PostPayload): Promise<PublishedPost> {
+    const categories = await Promise.all(payload.categories.map((name) => this.term('categories', name)));
+    const tags = await Promise.all(payload.tags.map((name) => this.term('tags', name)));
+    const body = {
+      title: payload.title,
+      content: payload.contentHtml,
+      excerpt: payload.excerpt,
+      slug: payload.slug,
+      status: payload.status,
+      categories,
+      tags,
+      featured_media: payload.featuredMediaId ?? 0,
+      meta: { lnv_desk_uid: payload.uid, lnv_desk_revision: String(payload.revision) },
+    };
+    const existing = await this.find('uid', payload.uid);
+    const route = existing ? `/wp/v2/posts/${existing}` : '/wp/v2/posts';
+    const post = await this.call<WpPost>(route, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return { id: post.id, link: post.link, status: post.status, created: !existing };
   }
 }

@@ -9,6 +9,7 @@ import { ArticleSearch } from '../store/article-search.js';
 import { ArticleStore } from '../store/article-store.js';
 import { CatalogStore } from '../store/catalog-store.js';
 import { NotesStore } from '../store/notes-store.js';
+import { PublicationStore } from '../store/publication-store.js';
 import { SiteStore } from '../store/site-store.js';
 import { FileCredentialStore, type CredentialStore } from '../sync/credential-store.js';
 import type { PublishTarget } from '../sync/publish-target.js';
@@ -41,6 +42,7 @@ export class Workspace {
   readonly notes: NotesStore;
   readonly search: ArticleSearch;
   readonly sites: SiteStore;
+  readonly publications: PublicationStore;
   readonly credentials: CredentialStore;
   readonly publishTarget: PublishTarget = new WordPressTarget();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -58,6 +60,7 @@ export class Workspace {
     this.notes = new NotesStore(db, now);
     this.search = new ArticleSearch(db);
     this.sites = new SiteStore(db, now);
+    this.publications = new PublicationStore(db, now);
     this.credentials = credentials ?? new FileCredentialStore(dataDir);
     this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
   }

@@ -1,0 +1,113 @@
+import sharp from 'sharp';
+import { bodyToHtml } from '../../../shared/article-body.js';
+import { DeskError } from '../../../shared/errors.js';
+import type { Article, PmNode } from '../../../shared/model/article.js';
+import type { Publication, PublishStatus } from '../../../shared/model/publication.js';
+import { slugify } from '../../../shared/text/vietnamese.js';
+import { sapoHtml } from '../../../shared/web/article-web-html.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { siteCredentialKey } from './credential-store.js';
+
+/** Pictures go to the web at this width at most; the original stays on the desk for print. */
+export const WEB_IMAGE_WIDTH = 1600;
+
+interface FigureRef {
+  asset: string;
+  alt: string;
+  credit: string;
+  caption: string;
+}
+
+function figuresOf(node: PmNode, out: FigureRef[] = []): FigureRef[] {
+  if (node.type === 'figure' && typeof node.attrs?.asset === 'string') {
+    out.push({
+      asset: node.attrs.asset,
+      alt: typeof node.attrs.alt === 'string' ? node.attrs.alt : '',
+      credit: typeof node.attrs.credit === 'string' ? node.attrs.credit : '',
+      caption: (node.content ?? []).map((c) => c.text ?? '').join(''),
+    });
+  }
+  for (const child of node.content ?? []) figuresOf(child, out);
+  return out;
+}
+
+/** What must be right before an article goes out: said all at once, in Vietnamese. */
+export function publishProblems(article: Article, assetCredit: (hash: string) => string): string[] {
+  const problems: string[] = [];
+  if (!article.title.trim()) problems.push('Bài chưa có tiêu đề.');
+  if (!article.sapo.trim() || article.sapo.trim() === article.sourcePrefix.trim()) problems.push('Bài chưa có sapo.');
+  if (!article.sectionName) problems.push('Bài chưa được xếp vào chuyên mục.');
+  figuresOf(article.body as PmNode).forEach((figure, i) => {
+    if (!figure.caption.trim()) problems.push(`Ảnh thứ ${i + 1} chưa có chú thích.`);
+    if (!figure.credit.trim() && !assetCredit(figure.asset).trim()) problems.push(`Ảnh thứ ${i + 1} chưa ghi nguồn (tác giả ảnh).`);
+  });
+  return problems;
+}
+
+export interface PublishResult {
+  publication: Publication;
+  created: boolean;
+  warnings: string[];
+}
+
+/**
+ * Publishes one article to one connected site: pictures resized for the web and uploaded once,
+ * the sapo as excerpt and as the lead paragraph with the source prefix in bold, section → category,
+ * tags → tags, the article's uid in the post's meta so the same article is always the same post.
+ */
+export async function publishArticle(ws: Workspace, articleId: number, siteId: number, status: PublishStatus): Promise<PublishResult> {
+  const article = ws.articles.get(articleId);
+  const site = ws.sites.get(siteId);
+  const problems = publishProblems(article, (hash) => (ws.catalog.hasAsset(hash) ? ws.catalog.asset(hash).credit : ''));
+  if (problems.length > 0) {
+    throw new DeskError('invalid_input', `Chưa thể đưa bài lên web: ${problems.join(' ')}`, problems);
+  }
+  const password = ws.credentials.get(siteCredentialKey(siteId));
+  if (!password) throw new DeskError('unauthorized', `Chưa có mật khẩu ứng dụng cho ${site.siteName}; hãy kết nối lại.`);
+  const session = ws.publishTarget.session(site.apiRoot, { url: site.url, username: site.username, password });
+
+  const uploaded = new Map<string, { id: number; url: string }>();
+  for (const figure of figuresOf(article.body as PmNode)) {
+    if (uploaded.has(figure.asset) || !ws.assetFiles.exists(figure.asset)) continue;
+    const web = await sharp(ws.assetFiles.read(figure.asset))
+      .rotate()
+      .resize({ width: WEB_IMAGE_WIDTH, withoutEnlargement: true })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const asset = ws.catalog.asset(figure.asset);
+    const media = await session.media({
+      hash: `${figure.asset}-w${WEB_IMAGE_WIDTH}`,
+      bytes: web,
+      fileName: `${slugify(asset.fileName.replace(/\.[^.]+$/, '')) || 'anh'}-${figure.asset.slice(0, 8)}.jpg`,
+      mimeType: 'image/jpeg',
+      alt: figure.alt || asset.alt,
+      caption: figure.caption,
+    });
+    uploaded.set(figure.asset, media);
+  }
+
+  const warnings: string[] = [];
+  const body = bodyToHtml(article.body, {
+    resolveAssetUrl: (hash) => uploaded.get(hash)?.url ?? '',
+    resolveRelated: (uid) => ws.publications.linkByUid(siteId, uid),
+    onUnresolvedRelated: (item) => warnings.push(`Bài liên quan "${item.title}" chưa lên trang này nên đã bỏ liên kết.`),
+  });
+  const firstFigure = figuresOf(article.body as PmNode)[0];
+  const revision = ws.articles.revisions(articleId)[0]?.id ?? 0;
+  const post = await session.post({
+    uid: article.uid,
+    revision,
+    title: article.title,
+    contentHtml: `<p class="sapo">${sapoHtml(article.sapo, article.sourcePrefix)}</p>${body}`,
+    excerpt: article.sapo,
+    slug: article.slug || slugify(article.title),
+    status,
+    categories: article.sectionName ? [article.sectionName] : [],
+    tags: article.tags,
+    featuredMediaId: firstFigure ? (uploaded.get(firstFigure.asset)?.id ?? null) : null,
+  });
+  const publication = { articleId, siteId, postId: post.id, link: post.link, status: post.status, revision };
+  ws.publications.record(publication, post.created ? 'create' : 'update', ws.userName());
+  if (post.status === 'publish' && article.status !== 'published') ws.articles.save(articleId, { status: 'published' }, 'explicit');
+  return { publication: ws.publications.forArticle(articleId).find((p) => p.siteId === siteId)!, created: post.created, warnings };
+}
