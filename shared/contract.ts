@@ -14,6 +14,7 @@ import { ProofFinding } from './proofing/proofing-rules.js';
 import { Note, NoteAnchor, StatusChange } from './model/workflow.js';
 import { Site } from './model/site.js';
 import { Publication, PublishHistoryEntry, PublishStatus } from './model/publication.js';
+import { OutboxAction, OutboxJob } from './model/outbox.js';
 import { Asset, CropRect, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
 
 const Empty = z.object({}).strict();
@@ -209,6 +210,22 @@ export const contract = {
     z.object({ publications: z.array(Publication), history: z.array(PublishHistoryEntry) }),
     'Bài đã lên những trang nào, và lịch sử đưa bài',
   ),
+  'outbox.enqueue': call(
+    z
+      .object({
+        articleId: ArticleId,
+        siteId: z.number().int().positive(),
+        action: OutboxAction.default('publish'),
+        publishStatus: PublishStatus.default('publish'),
+        scheduledAt: z.iso.datetime().nullable().default(null),
+      })
+      .strict(),
+    OutboxJob,
+    'Đưa việc đăng/gỡ bài vào hàng đợi: gửi ngay khi có mạng, không bao giờ đăng hai lần',
+  ),
+  'outbox.list': call(Empty, z.array(OutboxJob), 'Hàng đợi xuất bản'),
+  'outbox.retry': call(z.object({ id: z.number().int().positive() }).strict(), OutboxJob, 'Gửi lại một việc ngay'),
+  'outbox.cancel': call(z.object({ id: z.number().int().positive() }).strict(), z.object({ cancelled: z.boolean() }), 'Huỷ một việc chưa gửi'),
   'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
   'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),
   'revisions.diff': call(
@@ -275,6 +292,7 @@ export const events = {
   'article.saved': z.object({ id: ArticleId, updatedAt: z.string(), revisionId: z.number().int().nullable() }),
   'articles.changed': z.object({ ids: z.array(ArticleId) }),
   'notes.changed': z.object({ articleId: ArticleId }),
+  'outbox.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

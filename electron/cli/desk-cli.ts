@@ -8,6 +8,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import { DeskError, exitCodeFor } from '../../shared/errors.js';
 import { bodyToText } from '../../shared/article-body.js';
 import { EMPTY_DOC } from '../../shared/model/article.js';
+import type { OutboxJob } from '../../shared/model/outbox.js';
 import type { Site } from '../../shared/model/site.js';
 import type { ProofFinding } from '../../shared/proofing/proofing-rules.js';
 import { normalizeText } from '../../shared/text/vietnamese.js';
@@ -45,6 +46,8 @@ Lệnh:
   site list | site check <mã> | site remove <mã>
   publish <mã bài> --site MÃ [--status publish|draft|pending]
                              đưa bài lên web; lần sau cập nhật đúng bài đó
+  outbox list | outbox run | outbox retry <mã> | outbox cancel <mã>
+                             hàng đợi xuất bản (gửi khi có mạng, không đăng trùng)
 
 Mọi lệnh nhận --data THƯ_MỤC (mặc định: thư mục dữ liệu của ứng dụng hoặc LNV_DESK_DATA).
 Mã thoát: 0 thành công, 1 lỗi do dữ liệu hoặc lệnh, 2 lỗi nội bộ.`;
@@ -88,6 +91,7 @@ async function serve(dataDir: string, port: number | undefined): Promise<void> {
   }
   const session = await openSession(dataDir);
   const host = await startHost({ workspace: session.workspace, dispatch: session.dispatch, rendererDir, port });
+  session.workspace.outboxRunner.start();
   print(`LNV Desk đang chạy tại ${host.url}`);
   print(`Dữ liệu: ${dataDir} — nhấn Ctrl+C để dừng.`);
   await new Promise<void>((done) => {
@@ -203,6 +207,37 @@ async function siteCommand(session: Session, args: string[], user: string | unde
       return 0;
     default:
       throw new DeskError('invalid_input', 'Cách dùng: desk site add|list|check|remove …');
+  }
+}
+
+/** The publishing queue: what waits, what failed and why, and sending what is due. */
+async function outboxCommand(session: Session, args: string[], json: boolean): Promise<number> {
+  const [action, target] = args;
+  const show = (job: OutboxJob) =>
+    `${String(job.id).padStart(4)}  ${job.state.padEnd(7)} bài ${job.articleId} → trang ${job.siteId} (${job.action}, ${job.attempts} lần)` +
+    `${job.postLink ? `  ${job.postLink}` : ''}${job.lastError ? `\n      ${job.lastError}` : ''}`;
+  switch (action) {
+    case 'list':
+    case undefined: {
+      const jobs = await session.call('outbox.list', {});
+      print(json ? JSON.stringify(jobs, null, 2) : jobs.map(show).join('\n') || 'Hàng đợi trống.');
+      return 0;
+    }
+    case 'run': {
+      await session.workspace.outboxRunner.drain();
+      const jobs = await session.call('outbox.list', {});
+      print(json ? JSON.stringify(jobs, null, 2) : jobs.map(show).join('\n') || 'Hàng đợi trống.');
+      return jobs.some((j) => j.state === 'failed') ? 1 : 0;
+    }
+    case 'retry':
+      print(show(await session.call('outbox.retry', { id: Number(target) })));
+      return 0;
+    case 'cancel':
+      await session.call('outbox.cancel', { id: Number(target) });
+      print(`Đã huỷ việc ${target}.`);
+      return 0;
+    default:
+      throw new DeskError('invalid_input', 'Cách dùng: desk outbox list|run|retry MÃ|cancel MÃ');
   }
 }
 
@@ -329,6 +364,8 @@ async function run(argv: string[]): Promise<number> {
         print(values.json ? JSON.stringify(result, null, 2) : `${result.created ? 'Đã đăng' : 'Đã cập nhật'}: ${result.publication.link}`);
         return 0;
       }
+      case 'outbox':
+        return await outboxCommand(session, args, values.json);
       case 'site':
         return await siteCommand(session, args, values.user, values.json);
       default:

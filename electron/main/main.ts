@@ -92,6 +92,7 @@ async function main(): Promise<void> {
   const workspace = await Workspace.open(dataDir, { resourcesDir: resourcesDir(), credentials: new SafeStorageCredentialStore(dataDir) });
   const dispatch = createDispatcher(createHandlers(workspace));
   serveFiles(workspace);
+  workspace.outboxRunner.start();
 
   // One channel per contract call; errors travel as values because Electron flattens thrown ones.
   for (const name of CALL_NAMES) {

@@ -10,7 +10,7 @@ import { htmlToArticle, toHtml } from './article-import.js';
 import { proofWithSpelling } from './article-proofing.js';
 import { articleToDocx, jpegForDocx } from './docx-export.js';
 import { docxToHtml } from './docx-import.js';
-import { publishArticle } from './sync/article-publisher.js';
+import { publishArticle, publishProblems } from './sync/article-publisher.js';
 import { siteCredentialKey } from './sync/credential-store.js';
 import { siteUrl } from './sync/wordpress-target.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
@@ -172,6 +172,28 @@ export function createHandlers(ws: Workspace): Handlers {
       publications: ws.publications.forArticle(articleId),
       history: ws.publications.history(articleId),
     }),
+    'outbox.enqueue': ({ articleId, siteId, action, publishStatus, scheduledAt }) => {
+      ws.sites.get(siteId);
+      if (action === 'publish') {
+        const problems = publishProblems(ws.articles.get(articleId), (hash) => (ws.catalog.hasAsset(hash) ? ws.catalog.asset(hash).credit : ''));
+        if (problems.length > 0) throw new DeskError('invalid_input', `Chưa thể đưa bài lên web: ${problems.join(' ')}`, problems);
+      }
+      const job = ws.outbox.enqueue({ articleId, siteId, action, publishStatus, scheduledAt, createdBy: ws.userName() });
+      ws.events.emit('outbox.changed', {});
+      ws.outboxRunner.kick();
+      return job;
+    },
+    'outbox.list': () => ws.outbox.list(),
+    'outbox.retry': ({ id }) => {
+      const job = ws.outbox.retry(id);
+      ws.outboxRunner.kick();
+      return job;
+    },
+    'outbox.cancel': ({ id }) => {
+      ws.outbox.cancel(id);
+      ws.events.emit('outbox.changed', {});
+      return { cancelled: true };
+    },
     'revisions.list': ({ articleId }) => ws.articles.revisions(articleId),
     'revisions.get': ({ id }) => ws.articles.revision(id),
     'revisions.diff': ({ fromId, toId }) => {

@@ -86,6 +86,13 @@ const writeOldData: Record<number, (db: Db) => void> = {
        VALUES ('https://lnv.example/', 'bientap', 'https://lnv.example/wp-json/', 'LNV', 'Biên tập', '["editor"]', '{"publish":true,"upload":true,"createCategories":true}', '2025-10-02T00:00:00.000Z')`,
     ).run();
   },
+  8: (db) => {
+    writeOldData[7]!(db);
+    db.prepare(
+      `INSERT INTO publications (article_id, site_id, post_id, link, status, revision, published_at)
+       VALUES (1, 1, 42, 'https://lnv.example/gom-phu-lang/', 'publish', 1, '2025-10-03T00:00:00.000Z')`,
+    ).run();
+  },
 };
 
 describe('schema migrations', () => {
@@ -115,6 +122,7 @@ describe('schema migrations', () => {
       if (version >= 5) expect(ws.catalog.asset(HASH)).toMatchObject({ focalX: 0.25, crop: { height: 0.5 } });
       if (version >= 4) expect(ws.notes.list(1).map((n) => n.body)).toEqual(['Xem lại tít.']);
       if (version >= 7) expect(ws.sites.list().map((s) => s.siteName)).toEqual(['LNV']);
+      if (version >= 8) expect(ws.publications.linkByUid(1, 'uid-1')).toBe('https://lnv.example/gom-phu-lang/');
       expect(ws.notes.statusHistory(1).map((c) => c.toStatus)).toEqual(['approved']);
       ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');
       expect(ws.articles.get(1).title).toBe('Sửa sau nâng cấp');

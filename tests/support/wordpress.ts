@@ -25,6 +25,9 @@ export interface WordPressSite {
   admin: WordPressUser;
   author: WordPressUser;
   contributor: WordPressUser;
+  /** Takes the web server down (the site "goes offline") and brings it back on the same address. */
+  goOffline(): Promise<void>;
+  comeBack(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -161,21 +164,30 @@ echo "\\n" . json_encode($out) . "\\n";
     const installed = run('php', [install]);
     const passwords = JSON.parse(installed.trim().split('\n').pop() ?? '{}') as Record<'admin' | 'author' | 'contributor', string>;
 
-    const php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS_DIR, router], { stdio: 'ignore' });
-    children.push(php);
-    await waitFor(async () => {
-      try {
-        return (await fetch(`${url}/?rest_route=/`)).ok;
-      } catch {
-        return false;
-      }
-    }, 'PHP server');
+    let php: ChildProcess | null = null;
+    const serveWeb = async () => {
+      php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS_DIR, router], { stdio: 'ignore' });
+      children.push(php);
+      await waitFor(async () => {
+        try {
+          return (await fetch(`${url}/?rest_route=/`)).ok;
+        } catch {
+          return false;
+        }
+      }, 'PHP server');
+    };
+    await serveWeb();
 
     return {
       url,
       admin: { username: 'admin', appPassword: passwords.admin },
       author: { username: 'authoruser', appPassword: passwords.author },
       contributor: { username: 'contributoruser', appPassword: passwords.contributor },
+      goOffline: async () => {
+        if (php) await stopProcess(php);
+        php = null;
+      },
+      comeBack: serveWeb,
       stop: cleanup,
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { bodyToHtml } from '../../../shared/article-body.js';
 import { DeskError } from '../../../shared/errors.js';
 import type { Article, PmNode } from '../../../shared/model/article.js';
+import type { OutboxJob } from '../../../shared/model/outbox.js';
 import type { Publication, PublishStatus } from '../../../shared/model/publication.js';
 import { slugify } from '../../../shared/text/vietnamese.js';
 import { sapoHtml } from '../../../shared/web/article-web-html.js';
@@ -44,6 +45,24 @@ export function publishProblems(article: Article, assetCredit: (hash: string) =>
   return problems;
 }
 
+/** A session on a connected site with its stored application password. */
+export function siteSession(ws: Workspace, siteId: number) {
+  const site = ws.sites.get(siteId);
+  const password = ws.credentials.get(siteCredentialKey(siteId));
+  if (!password) throw new DeskError('unauthorized', `Chưa có mật khẩu ứng dụng cho ${site.siteName}; hãy kết nối lại.`);
+  return ws.publishTarget.session(site.apiRoot, { url: site.url, username: site.username, password });
+}
+
+/** Takes the article off a site; the post stays there as a draft so nothing written on the web is lost. */
+export async function unpublishArticle(ws: Workspace, articleId: number, siteId: number): Promise<Publication | null> {
+  const article = ws.articles.get(articleId);
+  const post = await siteSession(ws, siteId).unpublish(article.uid);
+  if (!post) return null;
+  const revision = ws.articles.revisions(articleId)[0]?.id ?? 0;
+  ws.publications.record({ articleId, siteId, postId: post.id, link: post.link, status: post.status, revision }, 'unpublish', ws.userName());
+  return ws.publications.forArticle(articleId).find((p) => p.siteId === siteId) ?? null;
+}
+
 export interface PublishResult {
   publication: Publication;
   created: boolean;
@@ -55,16 +74,19 @@ export interface PublishResult {
  * the sapo as excerpt and as the lead paragraph with the source prefix in bold, section → category,
  * tags → tags, the article's uid in the post's meta so the same article is always the same post.
  */
-export async function publishArticle(ws: Workspace, articleId: number, siteId: number, status: PublishStatus): Promise<PublishResult> {
+export async function publishArticle(
+  ws: Workspace,
+  articleId: number,
+  siteId: number,
+  status: PublishStatus,
+  scheduledAt: string | null = null,
+): Promise<PublishResult> {
   const article = ws.articles.get(articleId);
-  const site = ws.sites.get(siteId);
   const problems = publishProblems(article, (hash) => (ws.catalog.hasAsset(hash) ? ws.catalog.asset(hash).credit : ''));
   if (problems.length > 0) {
     throw new DeskError('invalid_input', `Chưa thể đưa bài lên web: ${problems.join(' ')}`, problems);
   }
-  const password = ws.credentials.get(siteCredentialKey(siteId));
-  if (!password) throw new DeskError('unauthorized', `Chưa có mật khẩu ứng dụng cho ${site.siteName}; hãy kết nối lại.`);
-  const session = ws.publishTarget.session(site.apiRoot, { url: site.url, username: site.username, password });
+  const session = siteSession(ws, siteId);
 
   const uploaded = new Map<string, { id: number; url: string }>();
   for (const figure of figuresOf(article.body as PmNode)) {
@@ -105,9 +127,20 @@ export async function publishArticle(ws: Workspace, articleId: number, siteId: n
     categories: article.sectionName ? [article.sectionName] : [],
     tags: article.tags,
     featuredMediaId: firstFigure ? (uploaded.get(firstFigure.asset)?.id ?? null) : null,
+    scheduledAt,
   });
   const publication = { articleId, siteId, postId: post.id, link: post.link, status: post.status, revision };
   ws.publications.record(publication, post.created ? 'create' : 'update', ws.userName());
   if (post.status === 'publish' && article.status !== 'published') ws.articles.save(articleId, { status: 'published' }, 'explicit');
   return { publication: ws.publications.forArticle(articleId).find((p) => p.siteId === siteId)!, created: post.created, warnings };
+}
+
+/** What the outbox runner does with one job. */
+export async function sendOutboxJob(ws: Workspace, job: OutboxJob): Promise<{ link: string | null }> {
+  if (job.action === 'unpublish') {
+    const publication = await unpublishArticle(ws, job.articleId, job.siteId);
+    return { link: publication?.link ?? null };
+  }
+  const result = await publishArticle(ws, job.articleId, job.siteId, job.publishStatus, job.scheduledAt);
+  return { link: result.publication.link };
 }

@@ -38,6 +38,8 @@ export interface PostPayload {
   categories: string[];
   tags: string[];
   featuredMediaId: number | null;
+  /** Publish at this moment (UTC ISO) instead of now; WordPress holds the post as "future" until then. */
+  scheduledAt: string | null;
 }
 
 export interface MediaPayload {
@@ -62,4 +64,6 @@ export interface PublishSession {
   media(payload: MediaPayload): Promise<{ id: number; url: string }>;
   /** Creates the post, or updates the one made from this article before. */
   post(payload: PostPayload): Promise<PublishedPost>;
+  /** Takes the article's post off the site (back to draft); null when the site never had it. */
+  unpublish(uid: string): Promise<PublishedPost | null>;
 }

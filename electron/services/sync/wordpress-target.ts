@@ -206,10 +206,22 @@ class WordPressSession implements PublishSession {
       tags,
       featured_media: payload.featuredMediaId ?? 0,
       meta: { lnv_desk_uid: payload.uid, lnv_desk_revision: String(payload.revision) },
+      ...(payload.scheduledAt ? { date_gmt: payload.scheduledAt.replace(/\.\d{3}Z$|Z$/, '') } : {}),
     };
     const existing = await this.find('uid', payload.uid);
     const route = existing ? `/wp/v2/posts/${existing}` : '/wp/v2/posts';
     const post = await this.call<WpPost>(route, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return { id: post.id, link: post.link, status: post.status, created: !existing };
+  }
+
+  async unpublish(uid: string): Promise<PublishedPost | null> {
+    const existing = await this.find('uid', uid);
+    if (!existing) return null;
+    const post = await this.call<WpPost>(`/wp/v2/posts/${existing}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'draft' }),
+    });
+    return { id: post.id, link: post.link, status: post.status, created: false };
   }
 }

@@ -9,7 +9,10 @@ import { ArticleSearch } from '../store/article-search.js';
 import { ArticleStore } from '../store/article-store.js';
 import { CatalogStore } from '../store/catalog-store.js';
 import { NotesStore } from '../store/notes-store.js';
+import { OutboxStore } from '../store/outbox-store.js';
 import { PublicationStore } from '../store/publication-store.js';
+import { sendOutboxJob } from '../sync/article-publisher.js';
+import { OutboxRunner } from '../sync/outbox-runner.js';
 import { SiteStore } from '../store/site-store.js';
 import { FileCredentialStore, type CredentialStore } from '../sync/credential-store.js';
 import type { PublishTarget } from '../sync/publish-target.js';
@@ -43,6 +46,9 @@ export class Workspace {
   readonly search: ArticleSearch;
   readonly sites: SiteStore;
   readonly publications: PublicationStore;
+  readonly outbox: OutboxStore;
+  /** Sends the outbox; front doors that stay open (the app, the host) call start(). */
+  readonly outboxRunner: OutboxRunner;
   readonly credentials: CredentialStore;
   readonly publishTarget: PublishTarget = new WordPressTarget();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -61,6 +67,8 @@ export class Workspace {
     this.search = new ArticleSearch(db);
     this.sites = new SiteStore(db, now);
     this.publications = new PublicationStore(db, now);
+    this.outbox = new OutboxStore(db, now);
+    this.outboxRunner = new OutboxRunner(this.outbox, (job) => sendOutboxJob(this, job), this.events, now);
     this.credentials = credentials ?? new FileCredentialStore(dataDir);
     this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
   }
@@ -110,6 +118,7 @@ export class Workspace {
   }
 
   close(): void {
+    this.outboxRunner.stop();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     if (this.db.open) this.db.close();

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { PublishStatus } from './publication.js';
+
+export const OUTBOX_STATES = ['pending', 'sending', 'failed', 'done'] as const;
+export const OutboxState = z.enum(OUTBOX_STATES);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+/** publish: create or update the post; unpublish: take it off the site (back to draft). */
+export const OutboxAction = z.enum(['publish', 'unpublish']);
+export type OutboxAction = z.infer<typeof OutboxAction>;
+
+export const OutboxJob = z.object({
+  id: z.number().int(),
+  articleId: z.number().int(),
+  siteId: z.number().int(),
+  action: OutboxAction,
+  publishStatus: PublishStatus,
+  /** Publish at this moment (UTC ISO); the site shows it in Asia/Ho_Chi_Minh. */
+  scheduledAt: z.string().nullable(),
+  state: OutboxState,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  /** The site's own message for the last failure. */
+  lastError: z.string().nullable(),
+  postLink: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OutboxJob = z.infer<typeof OutboxJob>;
