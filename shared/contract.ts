@@ -201,7 +201,15 @@ export const contract = {
   'sites.check': call(z.object({ id: z.number().int().positive() }).strict(), Site, 'Kiểm tra lại kết nối và quyền của tài khoản'),
   'sites.remove': call(z.object({ id: z.number().int().positive() }).strict(), z.object({ removed: z.boolean() }), 'Ngắt kết nối trang web, xoá mật khẩu đã lưu'),
   'publish.article': call(
-    z.object({ articleId: ArticleId, siteId: z.number().int().positive(), status: PublishStatus }).strict(),
+    z
+      .object({
+        articleId: ArticleId,
+        siteId: z.number().int().positive(),
+        status: PublishStatus,
+        /** Replace the post even if it was edited on the web since the last publish. */
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
     z.object({ publication: Publication, created: z.boolean(), warnings: z.array(z.string()) }),
     'Đưa bài lên web (đăng, lưu nháp hoặc chờ duyệt trên trang); lần sau cập nhật đúng bài đó',
   ),
@@ -218,6 +226,7 @@ export const contract = {
         action: OutboxAction.default('publish'),
         publishStatus: PublishStatus.default('publish'),
         scheduledAt: z.iso.datetime().nullable().default(null),
+        overwrite: z.boolean().default(false),
       })
       .strict(),
     OutboxJob,

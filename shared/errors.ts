@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'site_unreachable',
   'site_error',
+  'conflict',
   'io_error',
   'internal',
 ] as const;

@@ -44,7 +44,7 @@ Lệnh:
   site add <địa chỉ> --user TÊN   kết nối trang WordPress (mật khẩu ứng dụng đọc từ
                              LNV_DESK_SITE_PASSWORD hoặc dòng đầu của đầu vào chuẩn)
   site list | site check <mã> | site remove <mã>
-  publish <mã bài> --site MÃ [--status publish|draft|pending]
+  publish <mã bài> --site MÃ [--status publish|draft|pending] [--overwrite]
                              đưa bài lên web; lần sau cập nhật đúng bài đó
   outbox list | outbox run | outbox retry <mã> | outbox cancel <mã>
                              hàng đợi xuất bản (gửi khi có mạng, không đăng trùng)
@@ -268,6 +268,7 @@ async function run(argv: string[]): Promise<number> {
       trash: { type: 'boolean', default: false },
       user: { type: 'string' },
       site: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -359,7 +360,7 @@ async function run(argv: string[]): Promise<number> {
         const siteId = Number(values.site);
         if (!values.site || !Number.isInteger(siteId)) throw new DeskError('invalid_input', 'Hãy chỉ ra trang web bằng --site MÃ (xem: desk site list).');
         const status = (values.status ?? 'publish') as 'publish' | 'draft' | 'pending';
-        const result = await session.call('publish.article', { articleId: Number(args[0]), siteId, status });
+        const result = await session.call('publish.article', { articleId: Number(args[0]), siteId, status, overwrite: values.overwrite });
         for (const w of result.warnings) process.stderr.write(`Cảnh báo: ${w}\n`);
         print(values.json ? JSON.stringify(result, null, 2) : `${result.created ? 'Đã đăng' : 'Đã cập nhật'}: ${result.publication.link}`);
         return 0;

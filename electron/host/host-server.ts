@@ -35,6 +35,7 @@ const STATUS_FOR: Record<DeskErrorCode, number> = {
   unauthorized: 401,
   site_unreachable: 502,
   site_error: 502,
+  conflict: 409,
   io_error: 500,
   internal: 500,
 };

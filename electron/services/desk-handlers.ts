@@ -163,8 +163,8 @@ export function createHandlers(ws: Workspace): Handlers {
       ws.credentials.remove(siteCredentialKey(id));
       return { removed: true };
     },
-    'publish.article': async ({ articleId, siteId, status }) => {
-      const result = await publishArticle(ws, articleId, siteId, status);
+    'publish.article': async ({ articleId, siteId, status, overwrite }) => {
+      const result = await publishArticle(ws, articleId, siteId, status, { overwrite });
       changed(articleId);
       return result;
     },
@@ -172,13 +172,13 @@ export function createHandlers(ws: Workspace): Handlers {
       publications: ws.publications.forArticle(articleId),
       history: ws.publications.history(articleId),
     }),
-    'outbox.enqueue': ({ articleId, siteId, action, publishStatus, scheduledAt }) => {
+    'outbox.enqueue': ({ articleId, siteId, action, publishStatus, scheduledAt, overwrite }) => {
       ws.sites.get(siteId);
       if (action === 'publish') {
         const problems = publishProblems(ws.articles.get(articleId), (hash) => (ws.catalog.hasAsset(hash) ? ws.catalog.asset(hash).credit : ''));
         if (problems.length > 0) throw new DeskError('invalid_input', `Chưa thể đưa bài lên web: ${problems.join(' ')}`, problems);
       }
-      const job = ws.outbox.enqueue({ articleId, siteId, action, publishStatus, scheduledAt, createdBy: ws.userName() });
+      const job = ws.outbox.enqueue({ articleId, siteId, action, publishStatus, scheduledAt, overwrite, createdBy: ws.userName() });
       ws.events.emit('outbox.changed', {});
       ws.outboxRunner.kick();
       return job;

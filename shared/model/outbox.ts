@@ -17,6 +17,8 @@ export const OutboxJob = z.object({
   publishStatus: PublishStatus,
   /** Publish at this moment (UTC ISO); the site shows it in Asia/Ho_Chi_Minh. */
   scheduledAt: z.string().nullable(),
+  /** Write over changes made on the web since the last publish (after the user chose to). */
+  overwrite: z.boolean(),
   state: OutboxState,
   attempts: z.number().int(),
   nextAttemptAt: z.string(),

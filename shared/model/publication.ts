@@ -11,6 +11,7 @@ export const Publication = z.object({
   link: z.string(),
   status: z.string(),
   revision: z.number().int(),
+  remoteModified: z.string(),
   publishedAt: z.string(),
 });
 export type Publication = z.infer<typeof Publication>;

@@ -80,6 +80,26 @@ describe('publishing an article to WordPress', () => {
     expect((await call('publish.history', { articleId: article.id })).history.map((h) => h.action)).toEqual(['update', 'update', 'create']);
   });
 
+  it('will not silently overwrite an edit made on the web; overwrites only when asked', async () => {
+    const article = await sample('Làng gốm Bát Tràng');
+    const { postId } = (await call('publish.history', { articleId: article.id })).publications[0]!;
+    // WordPress keeps modification times to the second.
+    await new Promise((r) => setTimeout(r, 1100));
+    const auth = Buffer.from(`${wp.admin.username}:${wp.admin.appPassword}`).toString('base64');
+    await fetch(`${wp.url}/wp-json/wp/v2/posts/${postId}`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Sửa trên web' }),
+    });
+    await expect(call('publish.article', { articleId: article.id, siteId: adminSite, status: 'publish' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('đã được sửa trên web'),
+    });
+    expect((await wpGet<{ title: { raw: string } }>(`/wp/v2/posts/${postId}`, '?context=edit')).title.raw).toBe('Sửa trên web');
+    await call('publish.article', { articleId: article.id, siteId: adminSite, status: 'publish', overwrite: true });
+    expect((await wpGet<{ title: { raw: string } }>(`/wp/v2/posts/${postId}`, '?context=edit')).title.raw).toBe('Làng gốm Bát Tràng vào mùa Tết');
+  });
+
   it('refuses to publish an article that is not ready, saying what is missing, and sends nothing', async () => {
     const bare = await call('articles.create', { title: '' });
     await call('articles.save', { id: bare.id, fields: { body: paragraphsToBody(['Chỉ có nội dung.']) }, reason: 'explicit' });

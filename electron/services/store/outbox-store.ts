@@ -4,8 +4,12 @@ import type { PublishStatus } from '../../../shared/model/publication.js';
 import { statement, type Db } from './database.js';
 
 const COLUMNS = `id, article_id AS articleId, site_id AS siteId, action, publish_status AS publishStatus,
-  scheduled_at AS scheduledAt, state, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  scheduled_at AS scheduledAt, overwrite, state, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
   post_link AS postLink, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
+
+type JobRow = Omit<OutboxJob, 'overwrite'> & { overwrite: number };
+
+const jobOf = (row: JobRow): OutboxJob => ({ ...row, overwrite: row.overwrite === 1 });
 
 /** Publishing jobs, written before anything is sent, so none is lost when the app or the network is. */
 export class OutboxStore {
@@ -18,28 +22,38 @@ export class OutboxStore {
     return this.now().toISOString();
   }
 
-  enqueue(job: { articleId: number; siteId: number; action: OutboxAction; publishStatus: PublishStatus; scheduledAt: string | null; createdBy: string }): OutboxJob {
+  enqueue(job: {
+    articleId: number;
+    siteId: number;
+    action: OutboxAction;
+    publishStatus: PublishStatus;
+    scheduledAt: string | null;
+    overwrite: boolean;
+    createdBy: string;
+  }): OutboxJob {
     const at = this.stamp();
     const result = statement(
       this.db,
-      `INSERT INTO outbox_jobs (article_id, site_id, action, publish_status, scheduled_at, state, next_attempt_at, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
-    ).run(job.articleId, job.siteId, job.action, job.publishStatus, job.scheduledAt, at, job.createdBy, at, at);
+      `INSERT INTO outbox_jobs (article_id, site_id, action, publish_status, scheduled_at, overwrite, state, next_attempt_at, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+    ).run(job.articleId, job.siteId, job.action, job.publishStatus, job.scheduledAt, job.overwrite ? 1 : 0, at, job.createdBy, at, at);
     return this.get(Number(result.lastInsertRowid));
   }
 
   get(id: number): OutboxJob {
-    const job = statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs WHERE id = ?`).get(id) as OutboxJob | undefined;
-    if (!job) throw new DeskError('not_found', `Không tìm thấy việc số ${id} trong hàng đợi.`);
-    return job;
+    const row = statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs WHERE id = ?`).get(id) as JobRow | undefined;
+    if (!row) throw new DeskError('not_found', `Không tìm thấy việc số ${id} trong hàng đợi.`);
+    return jobOf(row);
   }
 
   list(limit = 200): OutboxJob[] {
-    return statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs ORDER BY id DESC LIMIT ?`).all(limit) as OutboxJob[];
+    return (statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs ORDER BY id DESC LIMIT ?`).all(limit) as JobRow[]).map(jobOf);
   }
 
   due(): OutboxJob[] {
-    return statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id`).all(this.stamp()) as OutboxJob[];
+    return (
+      statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id`).all(this.stamp()) as JobRow[]
+    ).map(jobOf);
   }
 
   /** A job caught mid-send by a crash goes again; sending twice is safe because the site is asked first. */

@@ -11,7 +11,8 @@ export class PublicationStore {
   forArticle(articleId: number): Publication[] {
     return statement(
       this.db,
-      `SELECT article_id AS articleId, site_id AS siteId, post_id AS postId, link, status, revision, published_at AS publishedAt
+      `SELECT article_id AS articleId, site_id AS siteId, post_id AS postId, link, status, revision,
+         remote_modified AS remoteModified, published_at AS publishedAt
        FROM publications WHERE article_id = ? ORDER BY site_id`,
     ).all(articleId) as Publication[];
   }
@@ -31,10 +32,10 @@ export class PublicationStore {
     this.db.transaction(() => {
       statement(
         this.db,
-        `INSERT INTO publications (article_id, site_id, post_id, link, status, revision, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO publications (article_id, site_id, post_id, link, status, revision, remote_modified, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (article_id, site_id) DO UPDATE SET post_id = excluded.post_id, link = excluded.link, status = excluded.status,
-           revision = excluded.revision, published_at = excluded.published_at`,
-      ).run(entry.articleId, entry.siteId, entry.postId, entry.link, entry.status, entry.revision, at);
+           revision = excluded.revision, remote_modified = excluded.remote_modified, published_at = excluded.published_at`,
+      ).run(entry.articleId, entry.siteId, entry.postId, entry.link, entry.status, entry.revision, entry.remoteModified, at);
       statement(
         this.db,
         'INSERT INTO publish_history (article_id, site_id, action, post_id, link, status, by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

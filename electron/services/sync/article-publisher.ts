@@ -59,7 +59,11 @@ export async function unpublishArticle(ws: Workspace, articleId: number, siteId:
   const post = await siteSession(ws, siteId).unpublish(article.uid);
   if (!post) return null;
   const revision = ws.articles.revisions(articleId)[0]?.id ?? 0;
-  ws.publications.record({ articleId, siteId, postId: post.id, link: post.link, status: post.status, revision }, 'unpublish', ws.userName());
+  ws.publications.record(
+    { articleId, siteId, postId: post.id, link: post.link, status: post.status, revision, remoteModified: post.modified },
+    'unpublish',
+    ws.userName(),
+  );
   return ws.publications.forArticle(articleId).find((p) => p.siteId === siteId) ?? null;
 }
 
@@ -79,7 +83,7 @@ export async function publishArticle(
   articleId: number,
   siteId: number,
   status: PublishStatus,
-  scheduledAt: string | null = null,
+  options: { scheduledAt?: string | null; overwrite?: boolean } = {},
 ): Promise<PublishResult> {
   const article = ws.articles.get(articleId);
   const problems = publishProblems(article, (hash) => (ws.catalog.hasAsset(hash) ? ws.catalog.asset(hash).credit : ''));
@@ -127,9 +131,10 @@ export async function publishArticle(
     categories: article.sectionName ? [article.sectionName] : [],
     tags: article.tags,
     featuredMediaId: firstFigure ? (uploaded.get(firstFigure.asset)?.id ?? null) : null,
-    scheduledAt,
+    scheduledAt: options.scheduledAt ?? null,
+    expectedModified: options.overwrite ? null : ws.publications.forArticle(articleId).find((p) => p.siteId === siteId)?.remoteModified || null,
   });
-  const publication = { articleId, siteId, postId: post.id, link: post.link, status: post.status, revision };
+  const publication = { articleId, siteId, postId: post.id, link: post.link, status: post.status, revision, remoteModified: post.modified };
   ws.publications.record(publication, post.created ? 'create' : 'update', ws.userName());
   if (post.status === 'publish' && article.status !== 'published') ws.articles.save(articleId, { status: 'published' }, 'explicit');
   return { publication: ws.publications.forArticle(articleId).find((p) => p.siteId === siteId)!, created: post.created, warnings };
@@ -141,6 +146,6 @@ export async function sendOutboxJob(ws: Workspace, job: OutboxJob): Promise<{ li
     const publication = await unpublishArticle(ws, job.articleId, job.siteId);
     return { link: publication?.link ?? null };
   }
-  const result = await publishArticle(ws, job.articleId, job.siteId, job.publishStatus, job.scheduledAt);
+  const result = await publishArticle(ws, job.articleId, job.siteId, job.publishStatus, { scheduledAt: job.scheduledAt, overwrite: job.overwrite });
   return { link: result.publication.link };
 }

@@ -40,6 +40,12 @@ export interface PostPayload {
   featuredMediaId: number | null;
   /** Publish at this moment (UTC ISO) instead of now; WordPress holds the post as "future" until then. */
   scheduledAt: string | null;
+  /**
+   * The post's modified time after our last write. If the site's differs, someone edited the post on
+   * the web since, and the update is refused (conflict) instead of silently overwriting them. Null:
+   * no check (first publish, or the user chose to overwrite).
+   */
+  expectedModified: string | null;
 }
 
 export interface MediaPayload {
@@ -56,6 +62,8 @@ export interface PublishedPost {
   id: number;
   link: string;
   status: string;
+  /** WordPress's modified_gmt after this write. */
+  modified: string;
   created: boolean;
 }
 

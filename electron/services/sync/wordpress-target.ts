@@ -139,6 +139,7 @@ interface WpPost {
   id: number;
   link: string;
   status: string;
+  modified_gmt: string;
 }
 
 /** Calls on one connected site. Every create first looks for what an earlier attempt may have made. */
@@ -209,9 +210,20 @@ class WordPressSession implements PublishSession {
       ...(payload.scheduledAt ? { date_gmt: payload.scheduledAt.replace(/\.\d{3}Z$|Z$/, '') } : {}),
     };
     const existing = await this.find('uid', payload.uid);
+    if (existing && payload.expectedModified) {
+      // WordPress has no conditional update, so compare before writing.
+      const current = await this.call<WpPost>(`/wp/v2/posts/${existing}`, { query: { context: 'edit', _fields: 'modified_gmt' } });
+      if (current.modified_gmt !== payload.expectedModified) {
+        throw new DeskError(
+          'conflict',
+          `Bài trên trang đã được sửa trên web lúc ${current.modified_gmt} (giờ GMT), sau lần đăng cuối từ LNV Desk. ` +
+            'LNV Desk chưa ghi đè để không mất phần sửa đó: hãy xem bài trên web, rồi chọn “Ghi đè” nếu muốn thay bằng bản của toà soạn.',
+        );
+      }
+    }
     const route = existing ? `/wp/v2/posts/${existing}` : '/wp/v2/posts';
     const post = await this.call<WpPost>(route, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return { id: post.id, link: post.link, status: post.status, created: !existing };
+    return { id: post.id, link: post.link, status: post.status, modified: post.modified_gmt, created: !existing };
   }
 
   async unpublish(uid: string): Promise<PublishedPost | null> {
@@ -222,6 +234,6 @@ class WordPressSession implements PublishSession {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ status: 'draft' }),
     });
-    return { id: post.id, link: post.link, status: post.status, created: false };
+    return { id: post.id, link: post.link, status: post.status, modified: post.modified_gmt, created: false };
   }
 }

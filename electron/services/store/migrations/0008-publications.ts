@@ -12,6 +12,8 @@ export const migration0008Publications: Migration = {
         link TEXT NOT NULL,
         status TEXT NOT NULL,
         revision INTEGER NOT NULL,
+        -- The post's modified_gmt right after our last write: a different one means someone edited it on the web.
+        remote_modified TEXT NOT NULL DEFAULT '',
         published_at TEXT NOT NULL,
         PRIMARY KEY (article_id, site_id)
       );

@@ -12,6 +12,7 @@ export const migration0009Outbox: Migration = {
         action TEXT NOT NULL,
         publish_status TEXT NOT NULL,
         scheduled_at TEXT,
+        overwrite INTEGER NOT NULL DEFAULT 0,
         state TEXT NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at TEXT NOT NULL,
