@@ -1,16 +1,19 @@
 import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
-import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { articleBodyExtensions } from '../../shared/article-body-schema.js';
-import { normalizeText } from '../../shared/text/vietnamese.js';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus, type ArticleSummary, type PmDoc, type SaveReason } from '../../shared/model/article.js';
-import type { Section } from '../../shared/model/workspace.js';
+import type { PrintLayout, Section } from '../../shared/model/workspace.js';
 import { useApi } from '../api/api-context.js';
 import { formatNumber } from '../workspace/format.js';
+import { BodyStats } from './body-stats.js';
 import { BodyToolbar } from './body-toolbar.js';
 import { DraftSaver, type EditableFields, type SaveState } from './draft-saver.js';
+import { FigurePanel, useSelectedFigure } from './figure-panel.js';
+import { bodyInputProps } from './body-input.js';
 import { pasteNormalized } from './paste-normalized.js';
 import { SaveIndicator } from './save-indicator.js';
+import { WordActions } from './word-actions.js';
 
 /** What the workspace may ask of the open editor before it opens, restores or trashes something. */
 export interface EditorHandle {
@@ -83,6 +86,8 @@ export interface ArticleEditorProps {
   onSaved: (summary: ArticleSummary) => void;
   onToggleHistory: () => void;
   onTrash: () => void;
+  /** Opens another article (an imported one); optional so the workspace can wire it when it likes. */
+  onOpenArticle: (id: number) => void;
 }
 
 /**
@@ -92,7 +97,7 @@ export interface ArticleEditorProps {
  * to load other content), so nothing the store answers can rewrite text under an input method.
  */
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { article, sections, autoFocusTitle, historyOpen, handleRef, onSaved, onToggleHistory, onTrash } = props;
+  const { article, sections, autoFocusTitle, historyOpen, handleRef, onSaved, onToggleHistory, onTrash, onOpenArticle } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [form, setForm] = useState<FormValues>(() => formFrom(article));
@@ -110,6 +115,23 @@ export function ArticleEditor(props: ArticleEditorProps) {
     onSavedRef.current = onSaved;
   }, [onSaved]);
 
+  const [printLayout, setPrintLayout] = useState<PrintLayout | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.call('profile.get', {}).then(
+      (profile) => live && setPrintLayout(profile.print),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const onImageError = useCallback(
+    (error: unknown) => setBodyError(t('toolbar.imageFailed', { message: error instanceof Error ? error.message : String(error) })),
+    [t],
+  );
+
   const extensions = useMemo(() => articleBodyExtensions({ resolveAssetUrl: (hash) => api.assetUrl(hash) }), [api]);
   const bodyLabel = t('editor.body');
   const editorProps = useMemo(
@@ -122,11 +144,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
         lang: 'vi',
         spellcheck: 'false',
       },
-      // Pasted text arrives in NFD from some apps; normalising here never touches text being composed.
-      transformPastedText: (text: string) => normalizeText(text),
-      transformPastedHTML: (html: string) => normalizeText(html),
+      ...bodyInputProps(api, onImageError),
     }),
-    [bodyLabel],
+    [api, bodyLabel, onImageError],
   );
   const editor = useEditor({
     extensions,
@@ -136,6 +156,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     shouldRerenderOnTransaction: false,
     onUpdate: () => saverRef.current?.changed(),
   });
+  const figure = useSelectedFigure(editor);
 
   useEffect(() => {
     const read = (): EditableFields => {
@@ -213,6 +234,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           {t('editor.words', { count: wordCount, formatted: formatNumber(wordCount, i18n.language) })}
         </span>
         <span className="editor-bar-spacer" />
+        <WordActions articleId={article.id} flush={() => saverRef.current?.flush('explicit') ?? Promise.resolve(true)} onOpenArticle={onOpenArticle} />
         <button type="button" className="button button-primary" title={t('editor.saveHint')} onClick={() => void saverRef.current?.flush('explicit')}>
           {t('editor.save')}
         </button>
@@ -333,13 +355,15 @@ export function ArticleEditor(props: ArticleEditorProps) {
             />
           </Field>
           <div className="body-block">
-            <BodyToolbar editor={editor} onError={setBodyError} />
+            <BodyToolbar editor={editor} articleId={article.id} onError={setBodyError} />
             {bodyError && (
               <p className="inline-error" role="alert">
                 {bodyError}
               </p>
             )}
+            {figure && <FigurePanel key={`${figure.asset}:${figure.pos}`} editor={editor} figure={figure} />}
             <EditorContent editor={editor} className="body-frame" />
+            <BodyStats editor={editor} layout={printLayout} />
           </div>
         </div>
       </div>

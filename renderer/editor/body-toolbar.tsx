@@ -2,8 +2,11 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeHref } from '../../shared/article-body.js';
+import { normalizeText } from '../../shared/text/vietnamese.js';
 import { useApi } from '../api/api-context.js';
-import { readFileAsBase64 } from './read-file.js';
+import { selectedFigure, setFigureAttrs } from './figure-panel.js';
+import { addImageFiles, imageFilesOf, insertFigures, insertGallery, leaveFigure } from './image-insert.js';
+import { RelatedPicker } from './related-picker.js';
 import { ToolbarIcon } from './toolbar-icons.js';
 
 interface ToolButtonProps {
@@ -45,11 +48,13 @@ function acceptableLink(raw: string): string | null {
 }
 
 /** Formatting for the article body: the few blocks and marks the magazine uses. */
-export function BodyToolbar({ editor, onError }: { editor: Editor; onError: (message: string | null) => void }) {
+export function BodyToolbar({ editor, articleId, onError }: { editor: Editor; articleId: number; onError: (message: string | null) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const fileInput = useRef<HTMLInputElement>(null);
+  const galleryInput = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
+  const [relatedOpen, setRelatedOpen] = useState(false);
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -62,8 +67,39 @@ export function BodyToolbar({ editor, onError }: { editor: Editor; onError: (mes
       orderedList: e.isActive('orderedList'),
       link: e.isActive('link'),
       quote: e.isActive('blockquote'),
+      underline: e.isActive('underline'),
+      strike: e.isActive('strike'),
+      subscript: e.isActive('subscript'),
+      superscript: e.isActive('superscript'),
+      pullQuote: e.isActive('pullQuote'),
+      table: e.isActive('table'),
+      figure: selectedFigure(e),
     }),
+    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
+
+  const pullQuote = () => {
+    if (active.pullQuote) {
+      editor.chain().focus().setParagraph().run();
+      return;
+    }
+    const attribution = window.prompt(t('editorTools.pullQuotePrompt'), '');
+    if (attribution === null) return;
+    editor.chain().focus().setPullQuote(normalizeText(attribution).trim()).run();
+  };
+
+  const addGallery = async (files: File[]) => {
+    if (files.length === 0) return;
+    setUploading(true);
+    onError(null);
+    try {
+      insertGallery(editor, await addImageFiles(api, files));
+    } catch (error) {
+      onError(t('toolbar.imageFailed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setUploading(false);
+    }
+  };
 
   const editLink = () => {
     const previous = String(editor.getAttributes('link').href ?? '');
@@ -87,9 +123,7 @@ export function BodyToolbar({ editor, onError }: { editor: Editor; onError: (mes
     setUploading(true);
     onError(null);
     try {
-      const dataBase64 = await readFileAsBase64(file);
-      const asset = await api.call('assets.add', { fileName: file.name, dataBase64 });
-      editor.chain().focus().insertFigure({ asset: asset.hash, alt: asset.alt, caption: asset.caption }).run();
+      insertFigures(editor, await addImageFiles(api, [file]));
     } catch (error) {
       onError(t('toolbar.imageFailed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
@@ -143,6 +177,84 @@ export function BodyToolbar({ editor, onError }: { editor: Editor; onError: (mes
           if (file) void addImage(file);
         }}
       />
+      <span className="tool-separator" aria-hidden="true" />
+      <ToolButton label={t('editorTools.underline')} active={active.underline} onRun={() => editor.chain().focus().toggleUnderline().run()}>
+        <u>U</u>
+      </ToolButton>
+      <ToolButton label={t('editorTools.strike')} active={active.strike} onRun={() => editor.chain().focus().toggleStrike().run()}>
+        <s>S</s>
+      </ToolButton>
+      <ToolButton label={t('editorTools.subscript')} active={active.subscript} onRun={() => editor.chain().focus().toggleSubscript().run()}>
+        <span>X<sub>2</sub></span>
+      </ToolButton>
+      <ToolButton label={t('editorTools.superscript')} active={active.superscript} onRun={() => editor.chain().focus().toggleSuperscript().run()}>
+        <span>X<sup>2</sup></span>
+      </ToolButton>
+      <span className="tool-separator" aria-hidden="true" />
+      <ToolButton label={t('editorTools.pullQuote')} active={active.pullQuote} onRun={pullQuote}>
+        ❝
+      </ToolButton>
+      <ToolButton label={t('editorTools.horizontalRule')} onRun={() => {
+          leaveFigure(editor);
+          editor.chain().focus().setHorizontalRule().run();
+        }}>
+        —
+      </ToolButton>
+      <ToolButton
+        label={t('editorTools.insertTable')}
+        active={active.table}
+        onRun={() => {
+          leaveFigure(editor);
+          editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
+        }}
+      >
+        ▦
+      </ToolButton>
+      {active.table && (
+        <>
+          <ToolButton label={t('editorTools.addRow')} onRun={() => editor.chain().focus().addRowAfter().run()}>
+            +≡
+          </ToolButton>
+          <ToolButton label={t('editorTools.deleteRow')} onRun={() => editor.chain().focus().deleteRow().run()}>
+            −≡
+          </ToolButton>
+          <ToolButton label={t('editorTools.addColumn')} onRun={() => editor.chain().focus().addColumnAfter().run()}>
+            +‖
+          </ToolButton>
+          <ToolButton label={t('editorTools.deleteColumn')} onRun={() => editor.chain().focus().deleteColumn().run()}>
+            −‖
+          </ToolButton>
+        </>
+      )}
+      <ToolButton label={t('editorTools.gallery')} disabled={uploading} onRun={() => galleryInput.current?.click()}>
+        ▤
+      </ToolButton>
+      <input
+        ref={galleryInput}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        data-testid="gallery-files"
+        onChange={(event) => {
+          const files = imageFilesOf(event.currentTarget.files);
+          event.currentTarget.value = '';
+          void addGallery(files);
+        }}
+      />
+      <ToolButton label={t('editorTools.related')} active={relatedOpen} onRun={() => setRelatedOpen((v) => !v)}>
+        ☰
+      </ToolButton>
+      {active.figure && (
+        <ToolButton
+          label={t('editorTools.wideFigure')}
+          active={active.figure.wide}
+          onRun={() => active.figure && setFigureAttrs(editor, active.figure.pos, { wide: !active.figure.wide })}
+        >
+          ⇔
+        </ToolButton>
+      )}
+      {relatedOpen && <RelatedPicker editor={editor} excludeId={articleId} onClose={() => setRelatedOpen(false)} />}
       {uploading && <span className="toolbar-note" aria-live="polite">{t('toolbar.imageUploading')}</span>}
     </div>
   );
