@@ -1,26 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bodyToText } from '../../shared/article-body.js';
+import type { FieldDiff } from '../../shared/contract.js';
 import type { Revision, RevisionSummary } from '../../shared/model/article.js';
 import { useApi } from '../api/api-context.js';
 import { formatDateTime, formatNumber } from '../workspace/format.js';
+import { RevisionDiff } from './revision-diff.js';
 
 interface HistoryPanelProps {
   articleId: number;
   /** Changes whenever the article may have a new revision. */
   refreshKey: number;
-  onClose: () => void;
+  /** Absent when the panel sits in a tabbed side panel that closes itself. */
+  onClose?: () => void;
   onRestore: (revision: RevisionSummary) => void;
 }
 
-/** The article's saved versions, a read-only preview of one, and a way back to it. */
+/**
+ * The article's saved versions: what changed in one (against the article now or another version),
+ * a read-only preview of it, and a way back to it.
+ */
 export function HistoryPanel({ articleId, refreshKey, onClose, onRestore }: HistoryPanelProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [preview, setPreview] = useState<Revision | null>(null);
+  const [compareTo, setCompareTo] = useState<number | null>(null);
+  const [diff, setDiff] = useState<{ key: string; fields: FieldDiff[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const compareId = useId();
+  const diffKey = `${selectedId}:${compareTo}`;
 
   useEffect(() => {
     let live = true;
@@ -45,6 +55,22 @@ export function HistoryPanel({ articleId, refreshKey, onClose, onRestore }: Hist
     };
   }, [api, selectedId]);
 
+  useEffect(() => {
+    if (selectedId === null) return;
+    let live = true;
+    const key = `${selectedId}:${compareTo}`;
+    // Older to newer, whichever was picked first, so "added" always means added since.
+    const range =
+      compareTo === null ? { fromId: selectedId } : { fromId: Math.min(selectedId, compareTo), toId: Math.max(selectedId, compareTo) };
+    api.call('revisions.diff', range).then(
+      (fields) => live && setDiff({ key, fields }),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, selectedId, compareTo, refreshKey]);
+
   const shown = preview && preview.id === selectedId ? preview : null;
   const selected = revisions?.find((r) => r.id === selectedId) ?? null;
 
@@ -52,9 +78,11 @@ export function HistoryPanel({ articleId, refreshKey, onClose, onRestore }: Hist
     <aside className="history" aria-labelledby="history-heading">
       <header className="history-head">
         <h2 id="history-heading">{t('history.title')}</h2>
-        <button type="button" className="button button-icon" aria-label={t('history.close')} title={t('history.close')} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
+        {onClose && (
+          <button type="button" className="button button-icon" aria-label={t('history.close')} title={t('history.close')} onClick={onClose}>
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
       </header>
       {error && (
         <p className="inline-error" role="alert">
@@ -73,7 +101,10 @@ export function HistoryPanel({ articleId, refreshKey, onClose, onRestore }: Hist
                 type="button"
                 className={`revision-row${revision.id === selectedId ? ' is-selected' : ''}`}
                 aria-pressed={revision.id === selectedId}
-                onClick={() => setSelectedId(revision.id)}
+                onClick={() => {
+                  setSelectedId(revision.id);
+                  if (compareTo === revision.id) setCompareTo(null);
+                }}
               >
                 <span className="revision-top">
                   <time dateTime={revision.createdAt}>{formatDateTime(revision.createdAt, i18n.language)}</time>
@@ -96,6 +127,26 @@ export function HistoryPanel({ articleId, refreshKey, onClose, onRestore }: Hist
             <button type="button" className="button button-primary" onClick={() => onRestore(selected)}>
               {t('history.restore')}
             </button>
+            <div className="diff-controls">
+              <label htmlFor={compareId}>{t('history.compareWith')}</label>
+              <select
+                id={compareId}
+                value={compareTo ?? ''}
+                onChange={(e) => setCompareTo(e.target.value ? Number(e.target.value) : null)}
+              >
+                <option value="">{t('history.compareCurrent')}</option>
+                {(revisions ?? [])
+                  .filter((r) => r.id !== selected.id)
+                  .map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {formatDateTime(r.createdAt, i18n.language)} · {t(`reason.${r.reason}`)}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <section className="diff-view" aria-label={t('history.diff')}>
+              {diff && diff.key === diffKey ? <RevisionDiff diffs={diff.fields} /> : <p className="list-empty">{t('history.loading')}</p>}
+            </section>
             <div className="preview-text" lang="vi">
               {shown.fields.kicker && <p className="preview-kicker">{shown.fields.kicker}</p>}
               <h3 className="preview-title">{shown.fields.title || t('list.untitled')}</h3>

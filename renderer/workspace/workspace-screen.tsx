@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/contract.js';
-import type { Article, ArticleSummary, RevisionSummary } from '../../shared/model/article.js';
+import type { Article, ArticleFields, ArticleSummary, RevisionSummary } from '../../shared/model/article.js';
 import type { PrintIssue, Section } from '../../shared/model/workspace.js';
 import { useApi } from '../api/api-context.js';
 import { ArticleEditor, type EditorHandle } from '../editor/article-editor.js';
-import { HistoryPanel } from '../history/history-panel.js';
+import { SidePanels, type SideTab } from '../history/side-panels.js';
 import { LanguageSwitch } from '../i18n/language-switch.js';
 import { TrashList } from '../trash/trash-list.js';
 import { ArticleRow } from './article-row.js';
@@ -26,7 +26,10 @@ type SearchResult = { query: string; items: SearchHit[]; total: number };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The workstation: article list (or trash) on the left, the open article in the middle, history on the right. */
+/**
+ * The workstation: article list (or trash) on the left, the open article in the middle, and its
+ * tools on the right (proofing, notes, history, web preview).
+ */
 export function WorkspaceScreen() {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -42,7 +45,7 @@ export function WorkspaceScreen() {
   const [search, setSearch] = useState<SearchResult | null>(null);
   const [refreshTick, setRefreshTick] = useState(0);
   const [open, setOpen] = useState<OpenArticle | null>(null);
-  const [historyOpen, setHistoryOpen] = useState(false);
+  const [sideTab, setSideTab] = useState<SideTab | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const editorHandle = useRef<EditorHandle>(null);
@@ -190,7 +193,6 @@ export function WorkspaceScreen() {
     try {
       const summary = await api.call('articles.trash', { id });
       setOpen(null);
-      setHistoryOpen(false);
       setNotice(t('trash.moved', { title: summary.title || title || t('list.untitled') }));
       refresh();
     } catch (e) {
@@ -217,6 +219,26 @@ export function WorkspaceScreen() {
       const article = await api.call('revisions.restore', { id: revision.id });
       show(article);
       setNotice(t('history.restored', { time: formatDateTime(revision.createdAt, i18n.language) }));
+      refresh();
+    } catch (e) {
+      setError(message(e));
+      await reopen(id);
+    }
+  };
+
+  /**
+   * Changes the stored article from outside the editor (proofing fixes): the editor saves and retires
+   * first, then reloads from the store exactly as after restoring a revision.
+   */
+  const editArticle = async (edit: (article: Article) => Promise<Partial<ArticleFields> | null>) => {
+    if (!open) return;
+    const id = open.article.id;
+    if (!(await leaveEditor())) return;
+    try {
+      const current = await api.call('articles.get', { id });
+      const fields = await edit(current);
+      if (fields) await api.call('articles.save', { id, fields, reason: 'explicit' });
+      show(fields ? await api.call('articles.get', { id }) : current);
       refresh();
     } catch (e) {
       setError(message(e));
@@ -266,7 +288,7 @@ export function WorkspaceScreen() {
         </div>
       )}
 
-      <main className={`panes${historyOpen && open ? ' with-history' : ''}`}>
+      <main className={`panes${!open ? '' : sideTab === null ? ' with-side-folded' : sideTab === 'preview' ? ' with-side is-wide' : ' with-side'}`}>
         <nav className="list-pane" aria-label={view === 'trash' ? t('trash.title') : t('list.articles')}>
           {view === 'trash' ? (
             <>
@@ -351,11 +373,12 @@ export function WorkspaceScreen() {
               article={open.article}
               sections={sections}
               autoFocusTitle={open.focusTitle}
-              historyOpen={historyOpen}
+              historyOpen={sideTab === 'history'}
               handleRef={editorHandle}
               onSaved={onSaved}
-              onToggleHistory={() => setHistoryOpen((v) => !v)}
+              onToggleHistory={() => setSideTab((tab) => (tab === 'history' ? null : 'history'))}
               onTrash={() => void trashOpen()}
+              onOpenArticle={(id) => void openArticle(id)}
             />
           ) : (
             <div className="editor-empty">
@@ -364,13 +387,15 @@ export function WorkspaceScreen() {
           )}
         </div>
 
-        {historyOpen && open && (
-          <HistoryPanel
+        {open && (
+          <SidePanels
             key={open.article.id}
             articleId={open.article.id}
-            refreshKey={open.generation * 100_000 + refreshTick}
-            onClose={() => setHistoryOpen(false)}
+            tab={sideTab}
+            onTab={setSideTab}
+            historyRefreshKey={open.generation * 100_000 + refreshTick}
             onRestore={(revision) => void restoreRevision(revision)}
+            onEdit={editArticle}
           />
         )}
       </main>

@@ -1,0 +1,98 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleFields, Article, RevisionSummary } from '../../shared/model/article.js';
+import type { ProofFinding } from '../../shared/proofing/proofing-rules.js';
+import { useApi } from '../api/api-context.js';
+import { NotesPanel } from '../notes/notes-panel.js';
+import { PreviewPanel } from '../preview/preview-panel.js';
+import { fieldsWithFixes } from '../proofing/apply-fix.js';
+import { proofCounts, ProofingPanel } from '../proofing/proofing-panel.js';
+import { useProofing } from '../proofing/use-proofing.js';
+import { HistoryPanel } from './history-panel.js';
+
+export const SIDE_TABS = ['proofing', 'notes', 'history', 'preview'] as const;
+export type SideTab = (typeof SIDE_TABS)[number];
+
+/** Changes the stored article outside the editor; the workspace reloads the editor afterwards. */
+export type ArticleEdit = (edit: (article: Article) => Promise<Partial<ArticleFields> | null>) => Promise<void>;
+
+interface SidePanelsProps {
+  articleId: number;
+  /** null: folded to a strip of tabs. */
+  tab: SideTab | null;
+  onTab: (tab: SideTab | null) => void;
+  historyRefreshKey: number;
+  onRestore: (revision: RevisionSummary) => void;
+  onEdit: ArticleEdit;
+}
+
+/** The tools beside the open article: proofing, workflow and notes, history, web preview. */
+export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore, onEdit }: SidePanelsProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const ids = useId();
+  const proofing = useProofing(articleId);
+  const counts = proofCounts(proofing.findings);
+
+  const fix = async (wanted: ProofFinding[]) => {
+    await onEdit(async (article) => fieldsWithFixes(article, wanted, await api.call('articles.proof', { id: articleId })));
+    await proofing.run();
+  };
+
+  const label = (name: SideTab) =>
+    name === 'proofing' ? (
+      <>
+        {t('proofing.tab')}
+        {counts.errors > 0 && (
+          <span className="tab-count count-error" title={t('proofing.errors', { count: counts.errors })}>
+            {counts.errors}
+            <span className="visually-hidden"> {t('proofing.errors', { count: counts.errors })}</span>
+          </span>
+        )}
+        {counts.warnings > 0 && (
+          <span className="tab-count count-warning" title={t('proofing.warnings', { count: counts.warnings })}>
+            {counts.warnings}
+            <span className="visually-hidden"> {t('proofing.warnings', { count: counts.warnings })}</span>
+          </span>
+        )}
+      </>
+    ) : (
+      t(`${name}.tab`)
+    );
+
+  return (
+    <aside className={`side-panels${tab ? '' : ' is-folded'}`} aria-label={t('history.panels')}>
+      <div className="side-tabs-row">
+        <div className="side-tabs" role="tablist" aria-label={t('history.panels')} aria-orientation={tab ? 'horizontal' : 'vertical'}>
+          {SIDE_TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${ids}-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={tab === name ? `${ids}-panel` : undefined}
+              className="side-tab"
+              onClick={() => onTab(name)}
+            >
+              {label(name)}
+            </button>
+          ))}
+        </div>
+        {tab && (
+          <button type="button" className="button button-icon" aria-label={t('history.foldPanels')} title={t('history.foldPanels')} onClick={() => onTab(null)}>
+            <span aria-hidden="true">»</span>
+          </button>
+        )}
+      </div>
+      {tab && (
+        <div className="side-panel-body" role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-tab-${tab}`}>
+          {tab === 'proofing' && <ProofingPanel proofing={proofing} onFix={fix} />}
+          {tab === 'notes' && <NotesPanel articleId={articleId} />}
+          {tab === 'history' && <HistoryPanel articleId={articleId} refreshKey={historyRefreshKey} onRestore={onRestore} />}
+          {tab === 'preview' && <PreviewPanel articleId={articleId} />}
+        </div>
+      )}
+    </aside>
+  );
+}
