@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, us
 import { useTranslation } from 'react-i18next';
 import { articleBodyExtensions } from '../../shared/article-body-schema.js';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus, type ArticleSummary, type PmDoc, type SaveReason } from '../../shared/model/article.js';
-import type { PrintLayout, Section } from '../../shared/model/workspace.js';
+import type { PrintIssue, PrintLayout, Section } from '../../shared/model/workspace.js';
 import { useApi } from '../api/api-context.js';
 import { formatNumber } from '../workspace/format.js';
 import { BodyStats } from './body-stats.js';
@@ -29,6 +29,7 @@ interface FormValues {
   byline: string;
   sourcePrefix: string;
   sectionId: number | null;
+  issueId: number | null;
   status: ArticleStatus;
   tagsText: string;
 }
@@ -41,6 +42,7 @@ function formFrom(article: Article): FormValues {
     byline: article.byline,
     sourcePrefix: article.sourcePrefix,
     sectionId: article.sectionId,
+    issueId: article.issueId,
     status: article.status,
     tagsText: article.tags.join(', '),
   };
@@ -80,6 +82,8 @@ function Field({ id, label, bare, extra, children }: FieldProps) {
 export interface ArticleEditorProps {
   article: Article;
   sections: Section[];
+  /** Print issues the article can be planned for ("Số 456"). */
+  issues: PrintIssue[];
   autoFocusTitle: boolean;
   historyOpen: boolean;
   handleRef: Ref<EditorHandle>;
@@ -97,7 +101,7 @@ export interface ArticleEditorProps {
  * to load other content), so nothing the store answers can rewrite text under an input method.
  */
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { article, sections, autoFocusTitle, historyOpen, handleRef, onSaved, onToggleHistory, onTrash, onOpenArticle } = props;
+  const { article, sections, issues, autoFocusTitle, historyOpen, handleRef, onSaved, onToggleHistory, onTrash, onOpenArticle } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [form, setForm] = useState<FormValues>(() => formFrom(article));
@@ -260,6 +264,20 @@ export function ArticleEditor(props: ArticleEditorProps) {
                 {sections.map((section) => (
                   <option key={section.id} value={section.id}>
                     {section.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={`${ids}-issue`} label={t('editor.issue')}>
+              <select
+                id={`${ids}-issue`}
+                value={form.issueId ?? ''}
+                onChange={(e) => update('issueId', e.target.value === '' ? null : Number(e.target.value))}
+              >
+                <option value="">{t('editor.noIssue')}</option>
+                {issues.map((issue) => (
+                  <option key={issue.id} value={issue.id}>
+                    {t('list.issue', { number: issue.number })}
                   </option>
                 ))}
               </select>

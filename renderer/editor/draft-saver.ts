@@ -2,7 +2,7 @@ import type { ArticleFields, SaveReason } from '../../shared/model/article.js';
 
 export type EditableFields = Pick<
   ArticleFields,
-  'kicker' | 'title' | 'sapo' | 'byline' | 'sourcePrefix' | 'sectionId' | 'status' | 'tags' | 'body'
+  'kicker' | 'title' | 'sapo' | 'byline' | 'sourcePrefix' | 'sectionId' | 'issueId' | 'status' | 'tags' | 'body'
 >;
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -15,7 +15,7 @@ export interface DraftSaverOptions {
   retryMs?: number;
 }
 
-const FIELD_KEYS = ['kicker', 'title', 'sapo', 'byline', 'sourcePrefix', 'sectionId', 'status', 'tags', 'body'] as const;
+const FIELD_KEYS = ['kicker', 'title', 'sapo', 'byline', 'sourcePrefix', 'sectionId', 'issueId', 'status', 'tags', 'body'] as const;
 
 function serialise(fields: EditableFields): Record<string, string> {
   const out: Record<string, string> = {};

@@ -372,6 +372,7 @@ export function WorkspaceScreen() {
               key={`${open.article.id}:${open.generation}`}
               article={open.article}
               sections={sections}
+              issues={issues}
               autoFocusTitle={open.focusTitle}
               historyOpen={sideTab === 'history'}
               handleRef={editorHandle}

@@ -124,6 +124,18 @@ describe('workspace in the browser host', () => {
     expect(await revisions.getByText('Khôi phục', { exact: true }).count()).toBeGreaterThan(0);
   });
 
+  it('plans an article for issue Số 456 from the editor', async () => {
+    const page = await desk();
+    await newArticle(page, 'Bài cho số 456');
+    await field(page, 'Số báo').selectOption({ label: 'Số 456' });
+    await waitSaved(page);
+    await page.reload();
+    await rowTitled(articleList(page), 'Bài cho số 456').first().click();
+    await expect.poll(async () => field(page, 'Số báo').locator('option:checked').innerText()).toBe('Số 456');
+    await page.getByLabel('Lọc theo số báo', { exact: true }).selectOption({ label: 'Số 456' });
+    await expect.poll(() => rowTitled(articleList(page), 'Bài cho số 456').count()).toBeGreaterThan(0);
+  });
+
   it('moves an article to the trash and restores it', async () => {
     const title = 'Bài thử thùng rác: nón lá Chuông';
     const page = await desk();
