@@ -16,6 +16,42 @@ const ALLOWED_ATTR = ['href', 'colspan', 'rowspan', 'src'];
 const LINK = /^(https?:|mailto:)/i;
 const DATA_IMAGE = /^data:(image\/(?:png|jpeg|gif|webp));base64,([A-Za-z0-9+/=\s]+)$/i;
 
+const WORD_LIST_ITEM = /mso-list:\s*l\d+\s+level(\d+)/i;
+const ORDERED_MARKER = /^\s*(\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]/i;
+
+/**
+ * Word pastes lists as paragraphs with a "mso-list" style and a typed bullet or number; rebuild
+ * them as real (nested) lists before the styles are dropped.
+ */
+export function rebuildWordLists(doc: Document): void {
+  const items = Array.from(doc.querySelectorAll('p')).filter((p) => WORD_LIST_ITEM.test(p.getAttribute('style') ?? ''));
+  let stack: { level: number; list: HTMLElement }[] = [];
+  for (const paragraph of items) {
+    // Items right after the list being built continue it; anything in between starts a new one.
+    if (paragraph.previousElementSibling !== stack[0]?.list) stack = [];
+    const level = Number(WORD_LIST_ITEM.exec(paragraph.getAttribute('style') ?? '')?.[1] ?? 1);
+    const marker = paragraph.querySelector('span[style*="mso-list:Ignore" i]');
+    const ordered = ORDERED_MARKER.test(marker?.textContent ?? '');
+    marker?.remove();
+    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) > level) stack.pop();
+    let top = stack[stack.length - 1];
+    if (!top || top.level < level) {
+      const list = doc.createElement(ordered ? 'ol' : 'ul');
+      const parentItem = top?.list.lastElementChild;
+      if (parentItem) parentItem.append(list);
+      else paragraph.before(list);
+      top = { level, list };
+      stack.push(top);
+    }
+    const item = doc.createElement('li');
+    const text = doc.createElement('p');
+    text.append(...Array.from(paragraph.childNodes));
+    item.append(text);
+    top.list.append(item);
+    paragraph.remove();
+  }
+}
+
 /** Word and Google Docs say bold and italic with styles, which are dropped; keep what they mean. */
 function keepStyledEmphasis(doc: Document): void {
   // Google Docs wraps the whole clipboard in <b style="font-weight:normal" id="docs-internal-guid-…">.
@@ -53,6 +89,7 @@ function keepStyledEmphasis(doc: Document): void {
 export function sanitizePastedHtml(html: string): { html: string; images: PastedImage[] } {
   const images: PastedImage[] = [];
   const parsed = new DOMParser().parseFromString(html, 'text/html');
+  rebuildWordLists(parsed);
   keepStyledEmphasis(parsed);
   const purify = DOMPurify(window);
   purify.addHook('afterSanitizeAttributes', (node) => {
