@@ -2,6 +2,7 @@ import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { articleBodyExtensions } from '../../shared/article-body-schema.js';
+import { ProofingMarks, proofingMarksKey, type BodyFindings } from './proofing-marks.js';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus, type ArticleSummary, type PmDoc, type SaveReason } from '../../shared/model/article.js';
 import type { PrintIssue, PrintLayout, Section } from '../../shared/model/workspace.js';
 import { useApi } from '../api/api-context.js';
@@ -90,8 +91,10 @@ export interface ArticleEditorProps {
   onSaved: (summary: ArticleSummary) => void;
   onToggleHistory: () => void;
   onTrash: () => void;
-  /** Opens another article (an imported one); optional so the workspace can wire it when it likes. */
+  /** Opens another article (an imported one). */
   onOpenArticle: (id: number) => void;
+  /** The latest proofing of this article's body, underlined in the text. */
+  proofFindings: BodyFindings | null;
 }
 
 /**
@@ -101,7 +104,7 @@ export interface ArticleEditorProps {
  * to load other content), so nothing the store answers can rewrite text under an input method.
  */
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { article, sections, issues, autoFocusTitle, historyOpen, handleRef, onSaved, onToggleHistory, onTrash, onOpenArticle } = props;
+  const { article, sections, issues, autoFocusTitle, historyOpen, handleRef, onSaved, onToggleHistory, onTrash, onOpenArticle, proofFindings } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [form, setForm] = useState<FormValues>(() => formFrom(article));
@@ -136,7 +139,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     [t],
   );
 
-  const extensions = useMemo(() => articleBodyExtensions({ resolveAssetUrl: (hash) => api.assetUrl(hash) }), [api]);
+  const extensions = useMemo(() => [...articleBodyExtensions({ resolveAssetUrl: (hash) => api.assetUrl(hash) }), ProofingMarks], [api]);
   const bodyLabel = t('editor.body');
   const editorProps = useMemo(
     () => ({
@@ -161,6 +164,11 @@ export function ArticleEditor(props: ArticleEditorProps) {
     onUpdate: () => saverRef.current?.changed(),
   });
   const figure = useSelectedFigure(editor);
+
+  useEffect(() => {
+    if (!proofFindings || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(proofingMarksKey, proofFindings).setMeta('addToHistory', false));
+  }, [editor, proofFindings]);
 
   useEffect(() => {
     const read = (): EditableFields => {

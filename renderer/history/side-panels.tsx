@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { bodyToText } from '../../shared/article-body.js';
+import type { BodyFindings } from '../editor/proofing-marks.js';
 import { useTranslation } from 'react-i18next';
 import type { ArticleFields, Article, RevisionSummary } from '../../shared/model/article.js';
 import type { ProofFinding } from '../../shared/proofing/proofing-rules.js';
@@ -24,15 +26,24 @@ interface SidePanelsProps {
   historyRefreshKey: number;
   onRestore: (revision: RevisionSummary) => void;
   onEdit: ArticleEdit;
+  /** Told after each proofing, so the editor can underline the body's findings. */
+  onProofed: (body: BodyFindings) => void;
 }
 
 /** The tools beside the open article: proofing, workflow and notes, history, web preview. */
-export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore, onEdit }: SidePanelsProps) {
+export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore, onEdit, onProofed }: SidePanelsProps) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = useId();
   const proofing = useProofing(articleId);
   const counts = proofCounts(proofing.findings);
+  const onProofedRef = useRef(onProofed);
+  useEffect(() => {
+    onProofedRef.current = onProofed;
+  });
+  useEffect(() => {
+    if (proofing.findings && proofing.body) onProofedRef.current({ bodyText: bodyToText(proofing.body), findings: proofing.findings });
+  }, [proofing.findings, proofing.body]);
 
   const fix = async (wanted: ProofFinding[]) => {
     await onEdit(async (article) => fieldsWithFixes(article, wanted, await api.call('articles.proof', { id: articleId })));

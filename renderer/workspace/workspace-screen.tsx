@@ -5,6 +5,7 @@ import type { Article, ArticleFields, ArticleSummary, RevisionSummary } from '..
 import type { PrintIssue, Section } from '../../shared/model/workspace.js';
 import { useApi } from '../api/api-context.js';
 import { ArticleEditor, type EditorHandle } from '../editor/article-editor.js';
+import type { BodyFindings } from '../editor/proofing-marks.js';
 import { SidePanels, type SideTab } from '../history/side-panels.js';
 import { LanguageSwitch } from '../i18n/language-switch.js';
 import { TrashList } from '../trash/trash-list.js';
@@ -45,6 +46,14 @@ export function WorkspaceScreen() {
   const [search, setSearch] = useState<SearchResult | null>(null);
   const [refreshTick, setRefreshTick] = useState(0);
   const [open, setOpen] = useState<OpenArticle | null>(null);
+  const [proofFindings, setProofFindingsFor] = useState<{ articleId: number; body: BodyFindings } | null>(null);
+  const openId = open?.article.id;
+  const setProofFindings = useCallback(
+    (body: BodyFindings) => {
+      if (openId !== undefined) setProofFindingsFor({ articleId: openId, body });
+    },
+    [openId],
+  );
   const [sideTab, setSideTab] = useState<SideTab | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -380,6 +389,7 @@ export function WorkspaceScreen() {
               onToggleHistory={() => setSideTab((tab) => (tab === 'history' ? null : 'history'))}
               onTrash={() => void trashOpen()}
               onOpenArticle={(id) => void openArticle(id)}
+              proofFindings={proofFindings?.articleId === open.article.id ? proofFindings.body : null}
             />
           ) : (
             <div className="editor-empty">
@@ -397,6 +407,7 @@ export function WorkspaceScreen() {
             historyRefreshKey={open.generation * 100_000 + refreshTick}
             onRestore={(revision) => void restoreRevision(revision)}
             onEdit={editArticle}
+            onProofed={setProofFindings}
           />
         )}
       </main>
