@@ -1,12 +1,14 @@
 import type { Extensions } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
+import { CommentMark } from './body-nodes/comment-mark.js';
 import { Figure, type FigureOptions } from './body-nodes/figure.js';
 import { Gallery } from './body-nodes/gallery.js';
 import { PullQuote } from './body-nodes/pull-quote.js';
 import { RelatedArticles } from './body-nodes/related-articles.js';
 import { Subscript, Superscript } from './body-nodes/script-marks.js';
 
+export { CommentMark } from './body-nodes/comment-mark.js';
 export { Figure, type FigureAttrs, type FigureOptions } from './body-nodes/figure.js';
 export { Gallery } from './body-nodes/gallery.js';
 export { PullQuote } from './body-nodes/pull-quote.js';
@@ -32,5 +34,6 @@ export function articleBodyExtensions(options: Partial<FigureOptions> = {}): Ext
     Gallery,
     PullQuote,
     RelatedArticles,
+    CommentMark,
   ];
 }

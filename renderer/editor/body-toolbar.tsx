@@ -74,6 +74,7 @@ export function BodyToolbar({ editor, articleId, onError }: { editor: Editor; ar
       pullQuote: e.isActive('pullQuote'),
       table: e.isActive('table'),
       figure: selectedFigure(e),
+      hasSelection: !e.state.selection.empty,
     }),
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
@@ -86,6 +87,22 @@ export function BodyToolbar({ editor, articleId, onError }: { editor: Editor; ar
     const attribution = window.prompt(t('editorTools.pullQuotePrompt'), '');
     if (attribution === null) return;
     editor.chain().focus().setPullQuote(normalizeText(attribution).trim()).run();
+  };
+
+  /** A note about the selected words: saved as an editorial note anchored to them. */
+  const comment = async () => {
+    const { from, to } = editor.state.selection;
+    const quote = normalizeText(editor.state.doc.textBetween(from, to, ' ')).trim();
+    if (!quote) return;
+    const text = window.prompt(t('editorTools.commentPrompt', { quote }), '');
+    if (text === null || !text.trim()) return;
+    onError(null);
+    try {
+      const note = await api.call('notes.add', { articleId, body: normalizeText(text).trim(), anchor: { field: 'body', quote } });
+      editor.chain().focus().setTextSelection({ from, to }).setComment(note.id).run();
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const addGallery = async (files: File[]) => {
@@ -193,6 +210,9 @@ export function BodyToolbar({ editor, articleId, onError }: { editor: Editor; ar
       <span className="tool-separator" aria-hidden="true" />
       <ToolButton label={t('editorTools.pullQuote')} active={active.pullQuote} onRun={pullQuote}>
         ❝
+      </ToolButton>
+      <ToolButton label={t('editorTools.comment')} disabled={!active.hasSelection} onRun={() => void comment()}>
+        💬
       </ToolButton>
       <ToolButton label={t('editorTools.horizontalRule')} onRun={() => {
           leaveFigure(editor);

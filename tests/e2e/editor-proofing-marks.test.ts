@@ -21,6 +21,8 @@ describe('proofing marks in the body', () => {
   it('underlines a doubled word after a save, without touching the text, and the mark follows typing', async () => {
     const page = await openDesk(browser, host.url);
     await page.getByRole('button', { name: 'Bài mới', exact: true }).click();
+    // The new article opens with the caret in its title.
+    await page.getByLabel('Tiêu đề', { exact: true }).and(page.locator(':focus')).waitFor();
     await page.keyboard.type('Nghề dệt lụa');
     await body(page).click();
     await page.keyboard.type('Tiếng khung cửi cửi vang khắp xóm.');

@@ -45,6 +45,14 @@ describe('body HTML', () => {
     expect(html).not.toContain('iframe');
   });
 
+  it('leaves editorial comments out of what is published', () => {
+    const commented: PmDoc = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'khung cửi', marks: [{ type: 'comment', attrs: { noteId: 7 } }] }] }],
+    };
+    expect(bodyToHtml(commented)).toBe('<p>khung cửi</p>');
+  });
+
   it('points figures at assets through the given resolver', () => {
     expect(bodyToHtml(doc, { resolveAssetUrl: (h) => `/assets/${h}` })).toContain(`src="/assets/${HASH}"`);
   });
