@@ -249,9 +249,16 @@ async function proofTarget(session: Session, target: string | undefined): Promis
   const text = decodeUtf8(readFileSync(target), target);
   const format = formatFromFileName(target);
   const profile = await session.call('profile.get', {});
-  if (!format) return proofWithSpelling({ title: '', sapo: '', body: normalizeText(text) }, profile).filter((f) => f.field === 'body');
+  if (!format) {
+    const findings = await proofWithSpelling({ title: '', sapo: '', body: normalizeText(text) }, profile, session.workspace.spelling);
+    return findings.filter((f) => f.field === 'body');
+  }
   const { fields } = htmlToArticle(toHtml(text, format), target, profile.sourcePrefix);
-  return proofWithSpelling({ title: fields.title ?? '', sapo: fields.sapo ?? '', body: bodyToText(fields.body ?? EMPTY_DOC) }, profile);
+  return proofWithSpelling(
+    { title: fields.title ?? '', sapo: fields.sapo ?? '', body: bodyToText(fields.body ?? EMPTY_DOC) },
+    profile,
+    session.workspace.spelling,
+  );
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -1,9 +1,9 @@
 import { proofArticle, type ProofFinding, type ProofInput } from '../../shared/proofing/proofing-rules.js';
 import type { PublicationProfile } from '../../shared/model/workspace.js';
-import { spellingFindings } from './spelling.js';
+import type { SpellingThread } from './spelling-thread.js';
 
-/** House-style rules (pure, shared with the editor) plus spelling against the Vietnamese dictionary. */
-export function proofWithSpelling(input: ProofInput, profile: PublicationProfile): ProofFinding[] {
-  const spelling = (['title', 'sapo', 'body'] as const).flatMap((field) => spellingFindings(field, input[field], profile.extraWords));
-  return [...proofArticle(input, profile), ...spelling];
+/** House-style rules (pure, shared with the editor) plus spelling against the Vietnamese dictionary, off the main thread. */
+export async function proofWithSpelling(input: ProofInput, profile: PublicationProfile, spelling: SpellingThread): Promise<ProofFinding[]> {
+  const fields = (['title', 'sapo', 'body'] as const).map((field) => [field, input[field]] as [typeof field, string]);
+  return [...proofArticle(input, profile), ...(await spelling.check(fields, profile.extraWords))];
 }

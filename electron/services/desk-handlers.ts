@@ -117,7 +117,7 @@ export function createHandlers(ws: Workspace): Handlers {
     },
     'articles.proof': ({ id }) => {
       const article = ws.articles.get(id);
-      return proofWithSpelling({ ...article, body: article.bodyText }, ws.catalog.profile());
+      return proofWithSpelling({ ...article, body: article.bodyText }, ws.catalog.profile(), ws.spelling);
     },
     'articles.statusHistory': ({ id }) => ws.notes.statusHistory(id),
     'notes.list': ({ articleId }) => ws.notes.list(articleId),

@@ -9,6 +9,7 @@ import { ArticleSearch } from '../store/article-search.js';
 import { ArticleStore } from '../store/article-store.js';
 import { CatalogStore } from '../store/catalog-store.js';
 import { NotesStore } from '../store/notes-store.js';
+import { SpellingThread } from '../spelling-thread.js';
 import { OutboxStore } from '../store/outbox-store.js';
 import { PublicationStore } from '../store/publication-store.js';
 import { sendOutboxJob } from '../sync/article-publisher.js';
@@ -47,6 +48,7 @@ export class Workspace {
   readonly sites: SiteStore;
   readonly publications: PublicationStore;
   readonly outbox: OutboxStore;
+  readonly spelling = new SpellingThread();
   /** Sends the outbox; front doors that stay open (the app, the host) call start(). */
   readonly outboxRunner: OutboxRunner;
   readonly credentials: CredentialStore;
@@ -119,6 +121,7 @@ export class Workspace {
 
   close(): void {
     this.outboxRunner.stop();
+    void this.spelling.close();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     if (this.db.open) this.db.close();
