@@ -10,9 +10,10 @@ import { PreviewPanel } from '../preview/preview-panel.js';
 import { fieldsWithFixes } from '../proofing/apply-fix.js';
 import { proofCounts, ProofingPanel } from '../proofing/proofing-panel.js';
 import { useProofing } from '../proofing/use-proofing.js';
+import { PublishingPanel } from '../publishing/publishing-panel.js';
 import { HistoryPanel } from './history-panel.js';
 
-export const SIDE_TABS = ['proofing', 'notes', 'history', 'preview'] as const;
+export const SIDE_TABS = ['proofing', 'notes', 'history', 'preview', 'publishing'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 /** Changes the stored article outside the editor; the workspace reloads the editor afterwards. */
@@ -30,7 +31,7 @@ interface SidePanelsProps {
   onProofed: (body: BodyFindings) => void;
 }
 
-/** The tools beside the open article: proofing, workflow and notes, history, web preview. */
+/** The tools beside the open article: proofing, workflow and notes, history, web preview, publishing. */
 export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore, onEdit, onProofed }: SidePanelsProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -102,6 +103,7 @@ export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore
           {tab === 'notes' && <NotesPanel articleId={articleId} />}
           {tab === 'history' && <HistoryPanel articleId={articleId} refreshKey={historyRefreshKey} onRestore={onRestore} />}
           {tab === 'preview' && <PreviewPanel articleId={articleId} />}
+          {tab === 'publishing' && <PublishingPanel articleId={articleId} />}
         </div>
       )}
     </aside>
