@@ -201,6 +201,22 @@ describe('the editor tools', () => {
     await expect.poll(() => body(page).innerText()).toContain('Gốm Phù Lãng mang men da lươn đặc trưng.');
   });
 
+  it('imports Markdown through the same button and refuses a file that is not UTF-8', async () => {
+    const page = await openDesk(browser, host.url);
+    await newArticle(page, 'Bài mở sẵn');
+    await page.getByTestId('docx-file').setInputFiles({
+      name: 'non-la.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Nón lá làng Chuông\n\nLNV - Làng Chuông giữ nghề.\n\n## Lá cọ\n\nMỗi chiếc nón **16 vành**.\n'),
+    });
+    await expect.poll(() => field(page, 'Tiêu đề').inputValue()).toBe('Nón lá làng Chuông');
+    await expect.poll(() => field(page, 'Sapo').inputValue()).toBe('LNV - Làng Chuông giữ nghề.');
+    await expect.poll(() => body(page).innerText()).toContain('Mỗi chiếc nón 16 vành.');
+
+    await page.getByTestId('docx-file').setInputFiles({ name: 'hong.html', mimeType: 'text/html', buffer: Buffer.from([0x3c, 0x70, 0x3e, 0xff, 0xfe]) });
+    await page.getByRole('alert').filter({ hasText: 'không phải văn bản UTF-8' }).waitFor();
+  });
+
   it('inserts a gallery and related articles, edits a picture credit and focal point, and counts', async () => {
     const page = await openDesk(browser, host.url);
     const title = 'Bộ ảnh và tin liên quan';
