@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { body, waitSaved } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -14,13 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
 });
-
-const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
-
-async function waitSaved(page: Page) {
-  await page.waitForTimeout(50);
-  await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
-}
 
 describe('comments anchored in the body', () => {
   it('attaches a note to selected words, shows it in the notes panel, and keeps it through a reload', async () => {

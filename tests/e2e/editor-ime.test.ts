@@ -1,6 +1,7 @@
 import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { field, body, waitSaved, reopen } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -14,15 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
 });
-
-const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
-const articleList = (page: Page) => page.getByRole('list', { name: 'Danh sách bài', exact: true });
-
-async function waitSaved(page: Page) {
-  await page.waitForTimeout(50);
-  await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
-}
 
 /**
  * What the screen shows after each Telex keystroke of a phrase, word by word ("Tieesng" shows
@@ -61,12 +53,6 @@ async function composeWord(cdp: CDPSession, steps: string[]) {
     await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
   }
   await cdp.send('Input.insertText', { text: steps[steps.length - 1] ?? '' });
-}
-
-async function reopen(page: Page, title: string) {
-  await page.reload();
-  await articleList(page).getByRole('button').filter({ hasText: title }).first().click();
-  await expect.poll(() => field(page, 'Tiêu đề').inputValue()).toBe(title);
 }
 
 const isNfc = (text: string) => text === text.normalize('NFC');

@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { body } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -14,8 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
 });
-
-const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
 
 describe('proofing marks in the body', () => {
   it('underlines a doubled word after a save, without touching the text, and the mark follows typing', async () => {

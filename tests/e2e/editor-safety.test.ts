@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { field, body, articleList, waitSaved, newArticle, reopen } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -16,28 +17,7 @@ afterAll(async () => {
   await host?.stop();
 });
 
-const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
-const articleList = (page: Page) => page.getByRole('list', { name: 'Danh sách bài', exact: true });
 const saveState = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label });
-
-async function waitSaved(page: Page) {
-  await page.waitForTimeout(50);
-  await saveState(page, 'Đã lưu').waitFor();
-}
-
-async function newArticle(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Bài mới', exact: true }).click();
-  await field(page, 'Tiêu đề').and(page.locator(':focus')).waitFor();
-  await page.keyboard.type(title);
-  await waitSaved(page);
-}
-
-async function reopen(page: Page, title: string) {
-  await page.reload();
-  await articleList(page).getByRole('button').filter({ hasText: title }).click();
-  await expect.poll(() => field(page, 'Tiêu đề').inputValue()).toBe(title);
-}
 
 describe('the editor never loses text', () => {
   it('keeps the text when a save fails, says so, and saves it once the store answers again', async () => {

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { field, body, articleList, waitSaved, newArticle, reopen } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -18,28 +19,7 @@ afterAll(async () => {
   await host?.stop();
 });
 
-const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
-const articleList = (page: Page) => page.getByRole('list', { name: 'Danh sách bài', exact: true });
 const tool = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-async function waitSaved(page: Page) {
-  await page.waitForTimeout(50);
-  await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
-}
-
-async function newArticle(page: Page, title: string) {
-  await tool(page, 'Bài mới').click();
-  await field(page, 'Tiêu đề').and(page.locator(':focus')).waitFor();
-  await page.keyboard.type(title);
-  await waitSaved(page);
-}
-
-async function reopen(page: Page, title: string) {
-  await page.reload();
-  await articleList(page).getByRole('button').filter({ hasText: title }).first().click();
-  await expect.poll(() => field(page, 'Tiêu đề').inputValue()).toBe(title);
-}
 
 /** A call through the host, as the renderer makes it. */
 async function call<T>(name: string, input: unknown): Promise<T> {

@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { field, articleList, rowTitled, tab, waitSaved, newArticle } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -14,23 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
 });
-
-const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
-const articleList = (page: Page) => page.getByRole('list', { name: 'Danh sách bài', exact: true });
-const rowTitled = (list: Locator, title: string) => list.getByRole('button').filter({ hasText: title });
-const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
-
-async function waitSaved(page: Page) {
-  await page.waitForTimeout(50);
-  await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
-}
-
-async function newArticle(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Bài mới', exact: true }).click();
-  await field(page, 'Tiêu đề').and(page.locator(':focus')).waitFor();
-  await page.keyboard.type(title);
-  await waitSaved(page);
-}
 
 describe('side panels beside the open article', () => {
   it('lists a proofing finding for a seeded problem and fixes it with one click', async () => {

@@ -1,7 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWordPress, type WordPressSite } from '../support/wordpress.js';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { field, articleList, rowTitled, tab } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -20,10 +21,6 @@ afterAll(async () => {
 });
 
 const SITE_NAME = 'Làng nghề Việt (thử nghiệm)';
-const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
-const articleList = (page: Page) => page.getByRole('list', { name: 'Danh sách bài', exact: true });
-const rowTitled = (list: Locator, title: string) => list.getByRole('button').filter({ hasText: title });
-const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
 const queue = (page: Page) => page.getByRole('list', { name: 'Hàng đợi xuất bản', exact: true }).getByRole('listitem');
 const publishButton = (page: Page) => page.getByRole('button', { name: 'Xuất bản lên web', exact: true });
 

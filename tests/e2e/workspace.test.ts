@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { field, body, articleList, rowTitled, newArticle } from './desk-page.js';
 
 let host: DeskHost;
 let browser: Browser;
@@ -22,24 +23,11 @@ async function desk(): Promise<Page> {
   return page;
 }
 
-const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
-const articleList = (page: Page) => page.getByRole('list', { name: 'Danh sách bài', exact: true });
-const rowTitled = (list: Locator, title: string) => list.getByRole('button').filter({ hasText: title });
-
 /** Waits until the save indicator says everything typed so far is stored. */
 async function waitSaved(page: Page, label = 'Đã lưu') {
   // The indicator turns to "Đang lưu…" on the keystroke and stays so for the 700 ms debounce.
   await page.waitForTimeout(50);
   await page.getByRole('status').filter({ hasText: label }).waitFor();
-}
-
-async function newArticle(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Bài mới', exact: true }).click();
-  // The new article opens with the caret in its title.
-  await field(page, 'Tiêu đề').and(page.locator(':focus')).waitFor();
-  await page.keyboard.type(title);
-  await waitSaved(page);
 }
 
 describe('workspace in the browser host', () => {
