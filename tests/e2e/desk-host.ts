@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -73,4 +74,23 @@ export async function openDesk(browser: Browser, url: string): Promise<Page> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Bài mới' }).waitFor();
   return page;
+}
+
+export interface DeskSession {
+  readonly host: DeskHost;
+  readonly browser: Browser;
+}
+
+/** A host and a browser for the whole test file: started before its tests, stopped after. */
+export function useDeskSession(): DeskSession {
+  const session = {} as { host: DeskHost; browser: Browser };
+  beforeAll(async () => {
+    session.host = await startDeskHost();
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.host?.stop();
+  });
+  return session;
 }

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { describe, expect, it } from 'vitest';
+import { openDesk, useDeskSession } from './desk-host.js';
 import { body, waitSaved } from './desk-page.js';
 
-let host: DeskHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startDeskHost();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const desk = useDeskSession();
 
 describe('comments anchored in the body', () => {
   it('attaches a note to selected words, shows it in the notes panel, and keeps it through a reload', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await page.getByRole('button', { name: 'Bài mới', exact: true }).click();
     // The new article opens with the caret in its title.
     await page.getByLabel('Tiêu đề', { exact: true }).and(page.locator(':focus')).waitFor();

@@ -1,20 +1,9 @@
-import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import type { CDPSession, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openDesk, useDeskSession } from './desk-host.js';
 import { field, body, waitSaved, reopen } from './desk-page.js';
 
-let host: DeskHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startDeskHost();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const desk = useDeskSession();
 
 /**
  * What the screen shows after each Telex keystroke of a phrase, word by word ("Tieesng" shows
@@ -63,7 +52,7 @@ async function innerText(locator: Locator) {
 
 describe('Vietnamese input methods in the editor', () => {
   it('takes Unikey-style Telex (Backspace and retype) in the title, the sapo and the body', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await page.getByRole('button', { name: 'Bài mới', exact: true }).click();
     await field(page, 'Tiêu đề').and(page.locator(':focus')).waitFor();
     await unikeyType(page, TIENG_VIET_DEP);
@@ -87,7 +76,7 @@ describe('Vietnamese input methods in the editor', () => {
   });
 
   it('takes composed input (macOS, ibus) inside a bold word and inside a link', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     const title = 'Gõ có gạch chân tạm';
     await page.getByRole('button', { name: 'Bài mới', exact: true }).click();
     await field(page, 'Tiêu đề').and(page.locator(':focus')).waitFor();

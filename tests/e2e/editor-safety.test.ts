@@ -1,27 +1,16 @@
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openDesk, useDeskSession } from './desk-host.js';
 import { field, body, articleList, waitSaved, newArticle, reopen } from './desk-page.js';
 
-let host: DeskHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startDeskHost();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const desk = useDeskSession();
 
 const saveState = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label });
 
 describe('the editor never loses text', () => {
   it('keeps the text when a save fails, says so, and saves it once the store answers again', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     const title = 'Lụa Hà Đông giữ nghề';
     await newArticle(page, title);
 
@@ -47,7 +36,7 @@ describe('the editor never loses text', () => {
   });
 
   it('does not disturb an input method composing a word while autosave runs', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     const title = 'Gõ tiếng Việt bằng bộ gõ';
     await newArticle(page, title);
     const cdp = await page.context().newCDPSession(page);
@@ -70,7 +59,7 @@ describe('the editor never loses text', () => {
   });
 
   it('stores pasted NFD text as NFC', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await newArticle(page, 'Dán chữ từ máy Mac');
     const nfd = 'Thừa Thiên Huế'.normalize('NFD');
     // A paste event as the system clipboard would deliver it (the page code runs in Chromium).
@@ -91,7 +80,7 @@ describe('the editor never loses text', () => {
   });
 
   it('inserts a captioned picture and refuses a file that is not one', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     const title = 'Ảnh gốm men lam';
     await newArticle(page, title);
     await body(page).click();
@@ -119,7 +108,7 @@ describe('the editor never loses text', () => {
 
 describe('the article list', () => {
   it('filters by status and sorts by length', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await page.getByLabel('Lọc theo trạng thái').selectOption({ label: 'Đã duyệt' });
     await expect.poll(() => articleList(page).locator('.badge').allInnerTexts()).toEqual(
       expect.arrayContaining(['Đã duyệt']),

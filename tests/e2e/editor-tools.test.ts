@@ -1,29 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openDesk, useDeskSession } from './desk-host.js';
 import { field, body, articleList, waitSaved, newArticle, reopen } from './desk-page.js';
 
-let host: DeskHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startDeskHost();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const desk = useDeskSession();
 
 const tool = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** A call through the host, as the renderer makes it. */
 async function call<T>(name: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
+  const url = new URL(desk.host.url);
   const token = /token=([A-Za-z0-9_-]+)/.exec(url.hash)?.[1] ?? '';
   const response = await fetch(`${url.origin}/api/call/${name}`, {
     method: 'POST',
@@ -47,7 +36,7 @@ const png = (width: number, height: number) =>
 
 describe('the editor tools', () => {
   it('pastes Word HTML with its structure and without styles, scripts or dangerous links', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     const title = 'Dán từ Word';
     await newArticle(page, title);
     const dataPng = (await png(40, 30)).toString('base64');
@@ -87,7 +76,7 @@ describe('the editor tools', () => {
   });
 
   it('keeps a pull quote and a table through a reload', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     const title = 'Trích dẫn và bảng';
     await newArticle(page, title);
     await body(page).click();
@@ -112,7 +101,7 @@ describe('the editor tools', () => {
   });
 
   it('warns when a picture is too small to print at its width, and not when it is large enough', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await newArticle(page, 'Ảnh nhỏ và ảnh lớn');
     await body(page).click();
     const panel = page.getByRole('complementary', { name: 'Thông tin ảnh đang chọn' });
@@ -146,7 +135,7 @@ describe('the editor tools', () => {
   });
 
   it('imports a Word file as a new article and exports one as Word', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await newArticle(page, 'Bài để xuất Word');
     await body(page).click();
     await page.keyboard.type('Nội dung xuất ra Word.');
@@ -182,7 +171,7 @@ describe('the editor tools', () => {
   });
 
   it('imports Markdown through the same button and refuses a file that is not UTF-8', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await newArticle(page, 'Bài mở sẵn');
     await page.getByTestId('docx-file').setInputFiles({
       name: 'non-la.md',
@@ -198,7 +187,7 @@ describe('the editor tools', () => {
   });
 
   it('inserts a gallery and related articles, edits a picture credit and focal point, and counts', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     const title = 'Bộ ảnh và tin liên quan';
     await call('articles.create', { title: 'Gốm Chu Đậu hồi sinh' });
     await newArticle(page, title);

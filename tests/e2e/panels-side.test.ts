@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDesk, startDeskHost, type DeskHost } from './desk-host.js';
+import { describe, expect, it } from 'vitest';
+import { openDesk, useDeskSession } from './desk-host.js';
 import { field, articleList, rowTitled, tab, waitSaved, newArticle } from './desk-page.js';
 
-let host: DeskHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startDeskHost();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const desk = useDeskSession();
 
 describe('side panels beside the open article', () => {
   it('lists a proofing finding for a seeded problem and fixes it with one click', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await newArticle(page, 'Làng lụa Vạn Phúc vào mùa cưới');
     await field(page, 'Sapo').fill('LNV -Làng nghề  dệt dệt lụa');
     await page.getByRole('textbox', { name: 'Nội dung', exact: true }).click();
@@ -55,7 +43,7 @@ describe('side panels beside the open article', () => {
 
   it('adds, answers and resolves a note that survives a reload, and signs status changes', async () => {
     const title = 'Nón lá làng Chuông vào vụ';
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await newArticle(page, title);
     await field(page, 'Sapo').fill('LNV - Người làng Chuông chằm nón quanh năm.');
     await waitSaved(page);
@@ -99,7 +87,7 @@ describe('side panels beside the open article', () => {
   });
 
   it('shows the words added since a revision', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await newArticle(page, 'Nghề dệt Vạn Phúc');
     await page.keyboard.press('Control+s');
     await waitSaved(page);
@@ -118,7 +106,7 @@ describe('side panels beside the open article', () => {
   });
 
   it('previews the seeded article as on the website, desktop and mobile', async () => {
-    const page = await openDesk(browser, host.url);
+    const page = await openDesk(desk.browser, desk.host.url);
     await rowTitled(articleList(page), 'Làng gốm Bát Tràng').first().click();
     await tab(page, 'Xem trước').click();
     const iframe = page.locator('iframe[title="Bài như trên trang web"]');
