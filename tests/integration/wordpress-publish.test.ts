@@ -52,6 +52,7 @@ describe('publishing an article to WordPress', () => {
     expect(post.content.raw.match(/<figure class="lnv-figure"><img src="http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads-[^"]+\.jpg"/g)).toHaveLength(2);
     expect(post.content.raw).toContain('<figcaption>Những chiếc bình men lam vừa ra lò');
     expect(post.content.raw).not.toContain('asset:');
+    expect(post.content.raw).toMatch(/<p class="byline"><strong>Minh Khôi<\/strong><\/p>$/);
     expect(post.meta.lnv_desk_uid).toBe(full.uid);
     expect(post.featured_media).toBeGreaterThan(0);
     const categories = await wpGet<{ name: string }[]>('/wp/v2/categories', `?include=${post.categories.join(',')}`);

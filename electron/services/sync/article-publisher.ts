@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { bodyToHtml } from '../../../shared/article-body.js';
+import { bodyToHtml, escapeHtml } from '../../../shared/article-body.js';
 import { DeskError } from '../../../shared/errors.js';
 import type { Article, PmNode } from '../../../shared/model/article.js';
 import type { OutboxJob } from '../../../shared/model/outbox.js';
@@ -124,7 +124,9 @@ export async function publishArticle(
     uid: article.uid,
     revision,
     title: article.title,
-    contentHtml: `<p class="sapo">${sapoHtml(article.sapo, article.sourcePrefix)}</p>${body}`,
+    contentHtml: `<p class="sapo">${sapoHtml(article.sapo, article.sourcePrefix)}</p>${body}${
+      article.byline.trim() ? `<p class="byline"><strong>${escapeHtml(article.byline.trim())}</strong></p>` : ''
+    }`,
     excerpt: article.sapo,
     slug: article.slug || slugify(article.title),
     status,
