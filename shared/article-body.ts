@@ -140,6 +140,11 @@ function nodeHtml(node: PmNode, options: BodyHtmlOptions): string {
   }
 }
 
+/** The HTML of a node's children: the inline content of a paragraph, heading or caption. */
+export function contentHtml(node: PmNode): string {
+  return childrenHtml(node, {});
+}
+
 export function bodyToHtml(doc: PmDoc, options: BodyHtmlOptions = {}): string {
   return childrenHtml(doc, options);
 }

@@ -8,7 +8,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: lnv-asset:",
-  "font-src 'self' data:",
+  "font-src 'self' data: lnv-asset:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -16,9 +16,40 @@ import { Site } from './model/site.js';
 import { Publication, PublishHistoryEntry, PublishStatus } from './model/publication.js';
 import { OutboxAction, OutboxJob } from './model/outbox.js';
 import { Asset, CropRect, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
+import { CopyfitSchema, ExportOutput, ExportProgress, PageSlot, PreflightFinding, PrintIssueDetail } from './model/print-issue.js';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: ArticleId }).strict();
+const IssueId = z.number().int().positive();
+const PageNumber = z.number().int().min(1).max(1000);
+
+/** One laid-out page: the same HTML the PDF and the page images are made from. */
+export const LaidOutPage = z.object({
+  page: z.number().int(),
+  kind: z.string(),
+  articleId: z.number().int().nullable(),
+  html: z.string(),
+});
+export type LaidOutPage = z.infer<typeof LaidOutPage>;
+
+export const ArticleFit = z.object({
+  articleId: z.number().int(),
+  pages: z.array(z.number().int()),
+  oversetLines: z.number().int(),
+  oversetWords: z.number().int(),
+  oversetExcerpt: z.string(),
+  undersetLines: z.number().int(),
+});
+export type ArticleFit = z.infer<typeof ArticleFit>;
+
+export const PrintTemplateInfo = z.object({
+  name: z.string(),
+  label: z.string(),
+  kinds: z.array(z.string()),
+  frames: z.array(z.string()),
+});
+export type PrintTemplateInfo = z.infer<typeof PrintTemplateInfo>;
+
 const AssetHash = z.string().regex(/^[a-f0-9]{64}$/, 'Mã ảnh phải là 64 ký tự hex');
 
 export const ArticleSort = z.enum(['updated', 'created', 'title', 'words', 'status', 'section']);
@@ -282,6 +313,118 @@ export const contract = {
     Asset,
     'Sửa chú thích, nguồn, mô tả, điểm nhấn và vùng cắt web của ảnh',
   ),
+  'print.templates': call(Empty, z.array(PrintTemplateInfo), 'Các mẫu trang (trang mở bài, trang tiếp, bìa, mục lục…)'),
+  'print.issue.create': call(
+    z
+      .object({
+        number: z.number().int().positive().max(100_000),
+        month: z.number().int().min(1).max(12),
+        year: z.number().int().min(1990).max(2200),
+        pageCount: z.number().int().min(1).max(1000),
+        title: text(200).optional(),
+      })
+      .strict(),
+    PrintIssueDetail,
+    'Tạo số báo in mới (số trang nên chia hết cho 4)',
+  ),
+  'print.issue.get': call(z.object({ issueId: IssueId }).strict(), PrintIssueDetail, 'Một số báo: dàn trang, mục lục, cảnh báo'),
+  'print.issue.update': call(
+    z
+      .object({
+        issueId: IssueId,
+        title: text(200).optional(),
+        pageCount: z.number().int().min(1).max(1000).optional(),
+        month: z.number().int().min(1).max(12).optional(),
+        year: z.number().int().min(1990).max(2200).optional(),
+        status: PrintIssue.shape.status.optional(),
+      })
+      .strict(),
+    PrintIssueDetail,
+    'Sửa số báo (tên, số trang, tháng/năm, trạng thái)',
+  ),
+  'print.flatplan.save': call(
+    z.object({ issueId: IssueId, pages: z.array(PageSlot).max(1000) }).strict(),
+    PrintIssueDetail,
+    'Lưu cả dàn trang (sau khi kéo thả, đổi loại trang, gán quảng cáo)',
+  ),
+  'print.flatplan.place': call(
+    z
+      .object({
+        issueId: IssueId,
+        articleId: ArticleId,
+        startPage: PageNumber,
+        /** Omitted: as many pages as the article's length needs. */
+        pageCount: z.number().int().min(1).max(200).optional(),
+        style: z.enum(['standard', 'feature']).default('standard'),
+      })
+      .strict(),
+    PrintIssueDetail,
+    'Đặt một bài vào các trang, bắt đầu từ một trang',
+  ),
+  'print.flatplan.remove': call(z.object({ issueId: IssueId, articleId: ArticleId }).strict(), PrintIssueDetail, 'Gỡ bài khỏi dàn trang'),
+  'print.flatplan.move': call(
+    z.object({ issueId: IssueId, from: PageNumber, count: z.number().int().min(1).max(1000), to: PageNumber }).strict(),
+    PrintIssueDetail,
+    'Dời một hoặc nhiều trang liền nhau tới vị trí khác',
+  ),
+  'print.flatplan.autoPlace': call(
+    z.object({ issueId: IssueId }).strict(),
+    z.object({ detail: PrintIssueDetail, placed: z.array(ArticleId), unplaced: z.array(ArticleId) }),
+    'Tự đặt các bài của số (bài đã duyệt trước) vào các trang trống',
+  ),
+  'print.copyfit': call(
+    z
+      .object({
+        issueId: IssueId,
+        articleId: ArticleId,
+        action: z.enum(['tighten', 'loosen', 'shrink-figures', 'drop-figure', 'restore-figures', 'add-page', 'remove-page', 'reset', 'auto']),
+      })
+      .strict(),
+    z.object({ detail: PrintIssueDetail, copyfit: CopyfitSchema, fit: ArticleFit.nullable(), message: z.string() }),
+    'Làm vừa bài: khít chữ, giãn dòng, thu nhỏ hoặc bỏ ảnh, thêm hoặc bớt trang',
+  ),
+  'print.layout': call(
+    z
+      .object({
+        issueId: IssueId,
+        /** Where the page HTML should fetch fonts and pictures from: DeskApi.printBaseUrl(). */
+        resourceBase: z
+          .string()
+          .max(400)
+          .regex(/^(http:\/\/127\.0\.0\.1:\d+\/print\/[A-Za-z0-9_-]+\/|lnv-asset:\/\/print\/)$/, 'Địa chỉ tài nguyên trang không hợp lệ'),
+      })
+      .strict(),
+    z.object({
+      /** Fonts, page size and template styles: the <head> of every page document. */
+      head: z.string(),
+      pages: z.array(LaidOutPage),
+      fits: z.array(ArticleFit),
+      pageWidthMm: z.number(),
+      pageHeightMm: z.number(),
+      /** The bleed area drawn around the trim in the page HTML (trimmed off in the view). */
+      sheetBleedMm: z.number(),
+      elapsedMs: z.number(),
+    }),
+    'Dàn trang cả số: các trang như khi in, chữ tràn và chỗ trống của từng bài',
+  ),
+  'print.preflight': call(
+    z.object({ issueId: IssueId }).strict(),
+    z.array(PreflightFinding),
+    'Kiểm tra trước khi in: chữ tràn, ảnh thiếu hoặc kém, trang trống, bài chưa duyệt…',
+  ),
+  'print.export.start': call(
+    z
+      .object({
+        issueId: IssueId,
+        outputs: z.array(ExportOutput).min(1).default(['print', 'proof', 'images']),
+        /** Omitted: exports/<issue slug>/ in the data folder. */
+        outDir: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+    z.object({ jobId: z.string(), outDir: z.string() }),
+    'Xuất PDF in (có dấu cắt, TrimBox/BleedBox), PDF in thử và ảnh trang cho báo điện tử',
+  ),
+  'print.export.cancel': call(z.object({ jobId: z.string().max(100) }).strict(), z.object({ cancelled: z.boolean() }), 'Huỷ việc xuất đang chạy'),
 } as const;
 
 export type Contract = typeof contract;
@@ -302,6 +445,8 @@ export const events = {
   'articles.changed': z.object({ ids: z.array(ArticleId) }),
   'notes.changed': z.object({ articleId: ArticleId }),
   'outbox.changed': z.object({}),
+  'print.changed': z.object({ issueId: z.number().int() }),
+  'print.export.progress': ExportProgress,
 } as const;
 
 export type Events = typeof events;
@@ -314,4 +459,6 @@ export interface DeskApi {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   assetUrl(hash: string): string;
+  /** Base URL for a page document's fonts and pictures (fonts/…, assets/<hash>?w=…). */
+  printBaseUrl(): string;
 }

@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import { DeskError, exitCodeFor } from '../../shared/errors.js';
 import { bodyToText } from '../../shared/article-body.js';
 import { EMPTY_DOC } from '../../shared/model/article.js';
@@ -12,22 +10,13 @@ import type { OutboxJob } from '../../shared/model/outbox.js';
 import type { Site } from '../../shared/model/site.js';
 import type { ProofFinding } from '../../shared/proofing/proofing-rules.js';
 import { normalizeText } from '../../shared/text/vietnamese.js';
-import {
-  decodeUtf8,
-  formatFromFileName,
-  htmlToArticle,
-  localImageSources,
-  rewriteImageSources,
-  toHtml,
-} from '../services/article-import.js';
+import { decodeUtf8, formatFromFileName, htmlToArticle, toHtml } from '../services/article-import.js';
 import { proofWithSpelling } from '../services/article-proofing.js';
 import { defaultDataDir } from '../services/data-dir.js';
-import { createHandlers } from '../services/desk-handlers.js';
-import { createDispatcher, type Dispatch } from '../services/dispatcher.js';
-import { Workspace } from '../services/workspace/workspace.js';
 import { startHost } from '../host/host-server.js';
+import { importFile, openSession, print, repoRoot, type Session } from './cli-session.js';
+import { ISSUE_USAGE, issueCommand } from './issue-commands.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const USAGE = `Cách dùng: desk <lệnh> [tuỳ chọn]
 
@@ -48,27 +37,12 @@ Lệnh:
                              đưa bài lên web; lần sau cập nhật đúng bài đó
   outbox list | outbox run | outbox retry <mã> | outbox cancel <mã>
                              hàng đợi xuất bản (gửi khi có mạng, không đăng trùng)
+${ISSUE_USAGE}
 
 Mọi lệnh nhận --data THƯ_MỤC (mặc định: thư mục dữ liệu của ứng dụng hoặc LNV_DESK_DATA).
 Mã thoát: 0 thành công, 1 lỗi do dữ liệu hoặc lệnh, 2 lỗi nội bộ.`;
 
-interface Session {
-  workspace: Workspace;
-  dispatch: Dispatch;
-  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
-}
 
-async function openSession(dataDir: string): Promise<Session> {
-  const workspace = await Workspace.open(dataDir, { resourcesDir: join(repoRoot, 'resources') });
-  const dispatch = createDispatcher(createHandlers(workspace));
-  return {
-    workspace,
-    dispatch,
-    call: (name, input) => dispatch(name, input) as Promise<CallOutput<typeof name>>,
-  };
-}
-
-const print = (line = '') => process.stdout.write(`${line}\n`);
 
 function formatDate(iso: string): string {
   return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
@@ -127,26 +101,7 @@ async function importFiles(session: Session, files: string[], json: boolean): Pr
   const results: { file: string; id?: number; title?: string; warnings?: string[]; error?: string }[] = [];
   for (const file of files) {
     try {
-      if (!existsSync(file)) throw new DeskError('invalid_input', `Không có tệp "${file}".`);
-      if (/\.docx$/i.test(file)) {
-        const dataBase64 = readFileSync(file).toString('base64');
-        const { article, warnings } = await session.call('articles.importDocx', { fileName: file, dataBase64 });
-        results.push({ file, id: article.id, title: article.title, warnings });
-        continue;
-      }
-      const format = formatFromFileName(file);
-      if (!format) throw new DeskError('invalid_file', `Không nhận dạng được định dạng của "${file}" (dùng .docx, .html, .htm, .md).`);
-      let html = toHtml(decodeUtf8(readFileSync(file), file), format);
-      const assets = new Map<string, string>();
-      for (const src of localImageSources(html)) {
-        const path = resolve(dirname(file), decodeURIComponent(src));
-        if (!existsSync(path)) continue;
-        const asset = await session.call('assets.add', { fileName: src, dataBase64: readFileSync(path).toString('base64') });
-        assets.set(src, asset.hash);
-      }
-      html = rewriteImageSources(html, assets);
-      const { article, warnings } = await session.call('articles.import', { fileName: file, format: 'html', content: html });
-      results.push({ file, id: article.id, title: article.title, warnings });
+      results.push({ file, ...(await importFile(session, file)) });
     } catch (error) {
       if (!DeskError.is(error)) throw error;
       results.push({ file, error: error.message });
@@ -276,6 +231,15 @@ async function run(argv: string[]): Promise<number> {
       user: { type: 'string' },
       site: { type: 'string' },
       overwrite: { type: 'boolean', default: false },
+      number: { type: 'string' },
+      month: { type: 'string' },
+      year: { type: 'string' },
+      pages: { type: 'string' },
+      page: { type: 'string' },
+      title: { type: 'string' },
+      style: { type: 'string' },
+      only: { type: 'string' },
+      export: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -376,6 +340,8 @@ async function run(argv: string[]): Promise<number> {
         return await outboxCommand(session, args, values.json);
       case 'site':
         return await siteCommand(session, args, values.user, values.json);
+      case 'issue':
+        return await issueCommand(session, args, values);
       default:
         throw new DeskError('invalid_input', `Không có lệnh "${command}".\n\n${USAGE}`);
     }

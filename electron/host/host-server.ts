@@ -167,6 +167,19 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     createReadStream(options.workspace.assetFiles.pathOf(hash)).pipe(res);
   };
 
+  /** Fonts and pictures of the print page view; the token is in the path because the pages name them relatively. */
+  const handlePrintResource = async (pathToken: string, path: string, url: URL, res: ServerResponse) => {
+    if (!sameToken(pathToken, token)) throw new DeskError('unauthorized', 'Sai mã phiên làm việc.');
+    const resource = await options.workspace.print.resources.get(path, url.searchParams);
+    if (!resource) throw new DeskError('not_found', 'Không tìm thấy tài nguyên trang in.');
+    res.writeHead(200, {
+      'Content-Type': resource.contentType,
+      'Cache-Control': 'private, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(resource.body);
+  };
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = async () => {
@@ -176,6 +189,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(url, req, res);
       const asset = /^\/assets\/([a-f0-9]{64})$/.exec(url.pathname);
       if (asset && req.method === 'GET') return handleAsset(asset[1] ?? '', url, res);
+      const printResource = /^\/print\/([A-Za-z0-9_-]+)\/((?:fonts|assets)\/[A-Za-z0-9.-]+)$/.exec(url.pathname);
+      if (printResource && req.method === 'GET') return handlePrintResource(printResource[1] ?? '', printResource[2] ?? '', url, res);
       if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return serveStatic(url.pathname, res);
       throw new DeskError('unknown_call', 'Không có đường dẫn này.');
     };

@@ -9,6 +9,7 @@ import { createHandlers } from '../services/desk-handlers.js';
 import { createDispatcher } from '../services/dispatcher.js';
 import { Workspace } from '../services/workspace/workspace.js';
 import { SafeStorageCredentialStore } from './safe-storage-credentials.js';
+import { ElectronPrintBrowser, bundledLayoutRuntime } from './electron-print-browser.js';
 
 const APP_ORIGIN = 'app://desk';
 
@@ -44,8 +45,15 @@ function serveFiles(workspace: Workspace): void {
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
   });
-  protocol.handle('lnv-asset', (request) => {
-    const hash = new URL(request.url).pathname.slice(1);
+  protocol.handle('lnv-asset', async (request) => {
+    const url = new URL(request.url);
+    if (url.hostname === 'print') {
+      const resource = await workspace.print.resources.get(url.pathname.slice(1), url.searchParams);
+      return resource
+        ? new Response(new Uint8Array(resource.body), { headers: { 'Content-Type': resource.contentType } })
+        : new Response('Không tìm thấy.', { status: 404 });
+    }
+    const hash = url.pathname.slice(1);
     try {
       const asset = workspace.catalog.asset(hash);
       return new Response(readFileSync(workspace.assetFiles.pathOf(hash)), { headers: { 'Content-Type': asset.mimeType } });
@@ -89,7 +97,11 @@ async function main(): Promise<void> {
   });
 
   const dataDir = dataDirFromArgs();
-  const workspace = await Workspace.open(dataDir, { resourcesDir: resourcesDir(), credentials: new SafeStorageCredentialStore(dataDir) });
+  const workspace = await Workspace.open(dataDir, {
+    resourcesDir: resourcesDir(),
+    credentials: new SafeStorageCredentialStore(dataDir),
+    printBrowser: new ElectronPrintBrowser(bundledLayoutRuntime(app.getAppPath())),
+  });
   const dispatch = createDispatcher(createHandlers(workspace));
   serveFiles(workspace);
   workspace.outboxRunner.start();

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
-const CALL_NAME = /^[a-z]+\.[a-zA-Z]+$/;
+const CALL_NAME = /^[a-z]+(\.[a-zA-Z]+)+$/;
 
 /**
  * The only door from the page to Node: invoke a contract call, listen to pushed events, and name
@@ -22,5 +22,8 @@ contextBridge.exposeInMainWorld('lnvDesk', {
   },
   assetUrl(hash: string): string {
     return `lnv-asset://asset/${encodeURIComponent(hash)}`;
+  },
+  printBaseUrl(): string {
+    return 'lnv-asset://print/';
   },
 });

@@ -15,6 +15,7 @@ import { siteCredentialKey } from './sync/credential-store.js';
 import { siteUrl } from './sync/wordpress-target.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
 import type { Workspace } from './workspace/workspace.js';
+import { createPrintHandlers } from './print/print-handlers.js';
 
 export type Handlers = {
   [N in CallName]: (input: CallParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
@@ -43,6 +44,7 @@ export function createHandlers(ws: Workspace): Handlers {
   };
 
   return {
+    ...createPrintHandlers(ws),
     'workspace.info': () => ({
       dataDir: ws.dataDir,
       databasePath: ws.databasePath,

@@ -8,6 +8,7 @@ export interface LnvDeskBridge {
   invoke(name: string, input: unknown): Promise<CallEnvelope>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   assetUrl(hash: string): string;
+  printBaseUrl(): string;
 }
 
 declare global {

@@ -77,5 +77,8 @@ export function createHttpClient(token: string): DeskApi {
     assetUrl(hash: string): string {
       return `/assets/${encodeURIComponent(hash)}?token=${encodeURIComponent(token)}`;
     },
+    printBaseUrl(): string {
+      return `${location.origin}/print/${encodeURIComponent(token)}/`;
+    },
   };
 }

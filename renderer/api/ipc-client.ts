@@ -21,5 +21,8 @@ export function createIpcClient(bridge: LnvDeskBridge): DeskApi {
     assetUrl(hash: string): string {
       return bridge.assetUrl(hash);
     },
+    printBaseUrl(): string {
+      return bridge.printBaseUrl();
+    },
   };
 }

@@ -29,6 +29,11 @@ export type PrintIssue = z.infer<typeof PrintIssue>;
 
 const mm = (max: number) => z.number().min(0).max(max);
 
+/** Font families shipped in resources/fonts as TrueType (OFL), which Chromium embeds in PDFs as real fonts. */
+export const PRINT_FONT_FAMILIES = ['Noto Serif', 'Be Vietnam Pro'] as const;
+const PrintFontFamily = z.enum(PRINT_FONT_FAMILIES);
+const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Màu phải có dạng #rrggbb');
+
 /** The printed page: A4 with 3 mm bleed, three columns, unless the profile says otherwise. */
 export const PrintLayout = z.object({
   trimWidthMm: mm(1000).default(210),
@@ -42,6 +47,18 @@ export const PrintLayout = z.object({
   gutterMm: mm(30).default(5),
   /** Below this effective resolution at its placed size a picture prints soft. */
   minImagePpi: z.number().int().min(72).max(1200).default(200),
+  /** Body leading: every text line sits on this grid, so lines align across columns. */
+  baselineMm: z.number().min(2).max(20).default(4.2),
+  bodySizePt: z.number().min(5).max(24).default(9.5),
+  fonts: z
+    .object({ body: PrintFontFamily, heading: PrintFontFamily, caption: PrintFontFamily })
+    .default({ body: 'Noto Serif', heading: 'Be Vietnam Pro', caption: 'Be Vietnam Pro' }),
+  colors: z.object({ text: HexColor, accent: HexColor }).default({ text: '#1a1a1a', accent: '#9c2a1c' }),
+  /** {ten} is the publication's name, {so} the issue number, {thang}/{nam} its month and year. */
+  runningHead: z.string().max(200).default('{ten} • Số {so} • Tháng {thang}/{nam}'),
+  folioPosition: z.enum(['bottom-outside', 'bottom-center', 'top-outside']).default('bottom-outside'),
+  /** Text closer than this to the trim edge risks being cut off. */
+  safeMarginMm: mm(30).default(5),
 });
 export type PrintLayout = z.infer<typeof PrintLayout>;
 

@@ -93,6 +93,13 @@ const writeOldData: Record<number, (db: Db) => void> = {
        VALUES (1, 1, 42, 'https://lnv.example/gom-phu-lang/', 'publish', 1, '2025-10-03T00:00:00.000Z')`,
     ).run();
   },
+  9: (db) => {
+    writeOldData[8]!(db);
+    db.prepare(
+      `INSERT INTO outbox_jobs (article_id, site_id, action, publish_status, state, next_attempt_at, created_by, created_at, updated_at)
+       VALUES (1, 1, 'publish', 'publish', 'done', '2025-10-03T00:00:00.000Z', 'Hoàng Lan', '2025-10-03T00:00:00.000Z', '2025-10-03T00:00:00.000Z')`,
+    ).run();
+  },
 };
 
 describe('schema migrations', () => {
@@ -123,6 +130,8 @@ describe('schema migrations', () => {
       if (version >= 4) expect(ws.notes.list(1).map((n) => n.body)).toEqual(['Xem lại tít.']);
       if (version >= 7) expect(ws.sites.list().map((s) => s.siteName)).toEqual(['LNV']);
       if (version >= 8) expect(ws.publications.linkByUid(1, 'uid-1')).toBe('https://lnv.example/gom-phu-lang/');
+      if (version >= 9) expect(ws.outbox.list().map((j) => j.state)).toEqual(['done']);
+      if (version >= 6) expect(ws.printIssues.get(1).flatplan.pages.map((p) => p.kind).slice(0, 4)).toEqual(['cover', 'inside-cover', 'toc', 'empty']);
       expect(ws.notes.statusHistory(1).map((c) => c.toStatus)).toEqual(['approved']);
       ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');
       expect(ws.articles.get(1).title).toBe('Sửa sau nâng cấp');

@@ -21,6 +21,10 @@ import { WordPressTarget } from '../sync/wordpress-target.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { drainSearchQueue } from '../store/search-index.js';
 import { seedSampleWorkspace } from './sample-workspace.js';
+import { PrintIssueStore } from '../store/print-issue-store.js';
+import { ChromiumPrintBrowser, type PrintBrowser } from '../print/print-browser.js';
+import { PrintIssues } from '../print/print-issues.js';
+import { PrintExports } from '../print/print-export.js';
 
 export const DATABASE_FILE = 'workspace.sqlite';
 
@@ -32,6 +36,8 @@ export interface WorkspaceOptions {
   now?: () => Date;
   /** Where site passwords are kept: the OS keychain in the desktop app, a private file otherwise. */
   credentials?: CredentialStore;
+  /** What renders print pages: Electron's Chromium in the app, a system Chromium elsewhere. */
+  printBrowser?: PrintBrowser;
 }
 
 export function defaultResourcesDir(): string {
@@ -48,6 +54,9 @@ export class Workspace {
   readonly sites: SiteStore;
   readonly publications: PublicationStore;
   readonly outbox: OutboxStore;
+  readonly printIssues: PrintIssueStore;
+  readonly print: PrintIssues;
+  readonly printExports: PrintExports;
   readonly spelling = new SpellingThread();
   /** Sends the outbox; front doors that stay open (the app, the host) call start(). */
   readonly outboxRunner: OutboxRunner;
@@ -61,7 +70,9 @@ export class Workspace {
     readonly databasePath: string,
     readonly db: Db,
     readonly now: () => Date,
+    readonly resourcesDir: string,
     credentials: CredentialStore | undefined,
+    printBrowser: PrintBrowser | undefined,
   ) {
     this.catalog = new CatalogStore(db, now);
     this.articles = new ArticleStore(db, now, () => this.userName());
@@ -73,16 +84,20 @@ export class Workspace {
     this.outboxRunner = new OutboxRunner(this.outbox, (job) => sendOutboxJob(this, job), this.events, now);
     this.credentials = credentials ?? new FileCredentialStore(dataDir);
     this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
+    this.printIssues = new PrintIssueStore(db);
+    this.print = new PrintIssues(this, printBrowser ?? new ChromiumPrintBrowser());
+    this.printExports = new PrintExports(this);
   }
 
   static async open(dataDir: string, options: WorkspaceOptions = {}): Promise<Workspace> {
     mkdirSync(dataDir, { recursive: true });
     const databasePath = join(dataDir, DATABASE_FILE);
     const db = openDatabase(databasePath);
-    const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()), options.credentials);
+    const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
+    const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()), resourcesDir, options.credentials, options.printBrowser);
     // Samples are written in one transaction, so an empty workspace is a new one or a failed first start.
     if (options.seed !== false && workspace.catalog.isEmpty()) {
-      await seedSampleWorkspace(workspace, join(options.resourcesDir ?? defaultResourcesDir(), 'samples'));
+      await seedSampleWorkspace(workspace, join(resourcesDir, 'samples'));
     }
     workspace.scheduleSearchFlush();
     return workspace;
@@ -122,6 +137,7 @@ export class Workspace {
   close(): void {
     this.outboxRunner.stop();
     void this.spelling.close();
+    void this.print.browser.close();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     if (this.db.open) this.db.close();

@@ -8,6 +8,7 @@ import { migration0006ArticleBodies } from './0006-article-bodies.js';
 import { migration0007Sites } from './0007-sites.js';
 import { migration0008Publications } from './0008-publications.js';
 import { migration0009Outbox } from './0009-outbox.js';
+import { migration0010Flatplans } from './0010-flatplans.js';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,4 @@ export interface Migration {
 }
 
 /** In order; never edit a step that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies, migration0007Sites, migration0008Publications, migration0009Outbox];
+export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies, migration0007Sites, migration0008Publications, migration0009Outbox, migration0010Flatplans];

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { DeskError } from '../../../shared/errors.js';
+import type { ExportOutput, ExportProgress } from '../../../shared/model/print-issue.js';
+import { SHEET_BLEED_MM } from '../../../shared/print/page-document.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { INTERNAL_BASE, type PrintSession } from './print-browser.js';
+import { PRINT_IMAGE_PX } from './print-issues.js';
+import { pdfFonts, printPdf, proofPdf, type SheetGeometry } from './print-pdf.js';
+
+/** Page images for the e-magazine are about this tall; thumbnails for its page strip. */
+export const PAGE_IMAGE_HEIGHT = 1600;
+export const THUMBNAIL_HEIGHT = 320;
+const CSS_PX_PER_MM = 96 / 25.4;
+
+interface Job {
+  cancelled: boolean;
+  session: PrintSession | null;
+  written: string[];
+}
+
+class Cancelled extends Error {}
+
+/** Exports run one at a time per job id, report progress as events, and can be cancelled between steps. */
+export class PrintExports {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly ws: Workspace) {}
+
+  defaultOutDir(issueId: number): string {
+    return join(this.ws.dataDir, 'exports', this.ws.printIssues.get(issueId).issue.slug);
+  }
+
+  start(issueId: number, outputs: ExportOutput[], outDir?: string): { jobId: string; outDir: string } {
+    this.ws.printIssues.get(issueId);
+    const jobId = randomUUID();
+    const dir = resolve(outDir ?? this.defaultOutDir(issueId));
+    const job: Job = { cancelled: false, session: null, written: [] };
+    this.jobs.set(jobId, job);
+    void this.run(jobId, job, issueId, outputs, dir).finally(() => this.jobs.delete(jobId));
+    return { jobId, outDir: dir };
+  }
+
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job) return false;
+    job.cancelled = true;
+    return true;
+  }
+
+  isRunning(): boolean {
+    return this.jobs.size > 0;
+  }
+
+  private emit(progress: ExportProgress): void {
+    this.ws.events.emit('print.export.progress', progress);
+  }
+
+  private async run(jobId: string, job: Job, issueId: number, outputs: ExportOutput[], outDir: string): Promise<void> {
+    const report = (stage: ExportProgress['stage'], done: number, total: number, message: string, files: string[] = []) =>
+      this.emit({ jobId, stage, done, total, message, files });
+    const check = () => {
+      if (job.cancelled) throw new Cancelled();
+    };
+    try {
+      const { issue } = this.ws.printIssues.get(issueId);
+      const profile = this.ws.catalog.profile();
+      const geo: SheetGeometry = {
+        trimWidthMm: profile.print.trimWidthMm,
+        trimHeightMm: profile.print.trimHeightMm,
+        bleedMm: profile.print.bleedMm,
+        sheetBleedMm: SHEET_BLEED_MM,
+      };
+      mkdirSync(outDir, { recursive: true });
+      const document = this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PX);
+      const pageCount = document.pages.length;
+      const total = 3 + (outputs.includes('images') ? pageCount : 0);
+      report('layout', 0, total, `Đang dàn ${pageCount} trang…`);
+      const scale = PAGE_IMAGE_HEIGHT / (profile.print.trimHeightMm * CSS_PX_PER_MM);
+      job.session = await this.ws.print.openSession(document, { scale });
+      const laidOut = await job.session.layout();
+      check();
+      report('pdf', 1, total, 'Đang tạo PDF…');
+      const raw = await job.session.pdf();
+      check();
+      const warnings = (await pdfFonts(raw)).filter((f) => !f.embedded).map((f) => `Phông ${f.name} không được nhúng.`);
+      const oversets = laidOut.report.articles.filter((a) => a.oversetLines > 0).length;
+      if (oversets > 0) warnings.push(`${oversets} bài còn tràn chữ.`);
+      const font = readFileSync(join(this.ws.resourcesDir, 'fonts', 'BeVietnamPro-Regular.ttf'));
+      report('marks', 2, total, 'Đang đặt dấu cắt và hộp trang…');
+      if (outputs.includes('print')) {
+        const bytes = await printPdf(raw, geo, (page) => `${profile.name} • Số ${issue.number} • Trang ${page}/${pageCount}`, font);
+        this.write(job, join(outDir, `${issue.slug}-in.pdf`), bytes);
+      }
+      check();
+      if (outputs.includes('proof')) {
+        report('proof', 2, total, 'Đang tạo bản in thử…');
+        this.write(job, join(outDir, `${issue.slug}-ban-in-thu.pdf`), await proofPdf(raw, geo, font));
+      }
+      if (outputs.includes('images')) {
+        const imageDir = join(outDir, 'anh-trang');
+        mkdirSync(join(imageDir, 'nho'), { recursive: true });
+        for (let page = 1; page <= pageCount; page += 1) {
+          check();
+          report('images', 2 + page, total, `Ảnh trang ${page}/${pageCount}`);
+          const shot = await job.session.pageImage(page);
+          const name = `${issue.slug}-${page}.jpg`;
+          const image = await sharp(shot).resize({ height: PAGE_IMAGE_HEIGHT }).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+          this.write(job, join(imageDir, name), image);
+          this.write(job, join(imageDir, 'nho', name), await sharp(image).resize({ height: THUMBNAIL_HEIGHT }).jpeg({ quality: 80 }).toBuffer());
+        }
+      }
+      const summary = warnings.length > 0 ? ` Lưu ý: ${warnings.join(' ')}` : '';
+      report('done', total, total, `Đã xuất ${job.written.length} tệp vào ${outDir}.${summary}`, job.written);
+    } catch (error) {
+      for (const file of job.written) rmSync(file, { force: true });
+      if (error instanceof Cancelled) {
+        report('cancelled', 0, 0, 'Đã huỷ xuất; các tệp dở dang đã được xoá.');
+      } else {
+        const message = error instanceof DeskError ? error.message : `Xuất thất bại: ${(error as Error).message}`;
+        report('failed', 0, 0, message);
+      }
+    } finally {
+      await job.session?.close();
+    }
+  }
+
+  /** Whole files only: written beside the target, then renamed over it. */
+  private write(job: Job, target: string, bytes: Uint8Array): void {
+    const partial = `${target}.part`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, target);
+    job.written.push(target);
+  }
+}

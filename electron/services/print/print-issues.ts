@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ArticleFit, LaidOutPage, PrintTemplateInfo } from '../../../shared/contract.js';
+import type { Article } from '../../../shared/model/article.js';
+import type { Flatplan, PreflightFinding, PrintIssueDetail } from '../../../shared/model/print-issue.js';
+import type { Asset } from '../../../shared/model/workspace.js';
+import { articleRanges, pageCountProblem, spreads, tableOfContents } from '../../../shared/print/flatplan.js';
+import type { FlowReport } from '../../../shared/print/flow-types.js';
+import { PRINT_FONT_FILES, buildPageDocument, pageDocumentHtml, type PageDocument, type PrintTemplate } from '../../../shared/print/page-document.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { INTERNAL_BASE, type PrintBrowser, type PrintSessionOptions, type PrintSession } from './print-browser.js';
+import { PrintResources } from './print-resources.js';
+
+const TemplateManifest = z.object({
+  templates: z.array(
+    z.object({ name: z.string(), label: z.string(), kinds: z.array(z.string()), file: z.string().regex(/^[a-z0-9-]+\.html$/) }),
+  ),
+});
+
+/** Pictures for the screen are lighter; for print about 300 ppi across an A4 page. */
+export const SCREEN_IMAGE_PX = 1000;
+export const PRINT_IMAGE_PX = 2480;
+
+export interface IssueLayout {
+  document: PageDocument;
+  pages: LaidOutPage[];
+  report: FlowReport;
+  fits: ArticleFit[];
+  elapsedMs: number;
+}
+
+const MM_PER_INCH = 25.4;
+
+/** Print issues: plans, page documents, layout in Chromium and preflight. */
+export class PrintIssues {
+  private templateCache: Map<string, PrintTemplate> | null = null;
+  private readonly layoutCache = new Map<string, IssueLayout>();
+  readonly resources: PrintResources;
+
+  constructor(
+    private readonly ws: Workspace,
+    readonly browser: PrintBrowser,
+  ) {
+    this.resources = new PrintResources(join(ws.resourcesDir, 'fonts'), ws.assetFiles, join(ws.dataDir, 'cache', 'print'));
+  }
+
+  templates(): Map<string, PrintTemplate> {
+    if (this.templateCache) return this.templateCache;
+    const dir = join(this.ws.resourcesDir, 'templates');
+    const manifest = TemplateManifest.parse(JSON.parse(readFileSync(join(dir, 'templates.json'), 'utf8')));
+    this.templateCache = new Map(
+      manifest.templates.map((t) => {
+        const html = readFileSync(join(dir, t.file), 'utf8');
+        return [t.name, { name: t.name, label: t.label, kinds: t.kinds, frames: templateFrames(html), html }];
+      }),
+    );
+    return this.templateCache;
+  }
+
+  templateList(): PrintTemplateInfo[] {
+    return [...this.templates().values()].map(({ name, label, kinds, frames }) => ({ name, label, kinds, frames }));
+  }
+
+  /** A live article, or null when it is gone or in the trash. */
+  article(id: number): Article | null {
+    try {
+      const article = this.ws.articles.get(id);
+      return article.deletedAt ? null : article;
+    } catch {
+      return null;
+    }
+  }
+
+  asset(hash: string): Asset | null {
+    try {
+      return this.ws.catalog.asset(hash);
+    } catch {
+      return null;
+    }
+  }
+
+  detail(issueId: number): PrintIssueDetail {
+    const { issue, flatplan } = this.ws.printIssues.get(issueId);
+    const warnings: string[] = [];
+    const countProblem = pageCountProblem(flatplan.pages.length);
+    if (countProblem) warnings.push(countProblem);
+    const placed = articleRanges(flatplan).map((range) => {
+      const article = this.article(range.articleId);
+      return {
+        articleId: range.articleId,
+        title: article?.title ?? `Bài #${range.articleId} (không còn trong kho)`,
+        status: article?.status ?? 'draft',
+        section: article?.sectionName ?? '',
+        firstPage: range.firstPage,
+        lastPage: range.lastPage,
+      };
+    });
+    const toc = tableOfContents(flatplan, (id) => {
+      const article = this.article(id);
+      return article ? { title: article.title, section: article.sectionName ?? '' } : null;
+    });
+    return { issue, flatplan, spreads: spreads(flatplan.pages.length), toc, placed, warnings };
+  }
+
+  savePlan(issueId: number, plan: Flatplan): PrintIssueDetail {
+    this.ws.printIssues.savePlan(issueId, plan);
+    this.ws.events.emit('print.changed', { issueId });
+    return this.detail(issueId);
+  }
+
+  buildDocument(issueId: number, resourceBase: string, imageWidthPx: number): PageDocument {
+    const { issue, flatplan } = this.ws.printIssues.get(issueId);
+    const sections = new Map(this.ws.catalog.sections().map((s) => [s.id, s.name]));
+    return buildPageDocument({
+      profile: this.ws.catalog.profile(),
+      issue,
+      plan: flatplan,
+      article: (id) => this.article(id),
+      asset: (hash) => this.asset(hash),
+      sectionName: (id) => (id === null ? '' : (sections.get(id) ?? '')),
+      templates: this.templates(),
+      css: readFileSync(join(this.ws.resourcesDir, 'templates', 'print.css'), 'utf8'),
+      resourceBase,
+      imageWidthPx,
+    });
+  }
+
+  /** Opens the issue's page document in the print browser, for layout and export. */
+  async openSession(document: PageDocument, options: PrintSessionOptions = {}): Promise<PrintSession> {
+    return this.browser.open(pageDocumentHtml(document), (path, params) => this.resources.get(path, params), options);
+  }
+
+  /**
+   * Lays out the whole issue. The same document gives the same pages, so a layout is reused until
+   * an article, picture, plan or profile change alters the document.
+   */
+  async layout(issueId: number, imageWidthPx = SCREEN_IMAGE_PX): Promise<IssueLayout> {
+    const document = this.buildDocument(issueId, INTERNAL_BASE, imageWidthPx);
+    const key = createHash('sha256').update(pageDocumentHtml(document)).digest('hex');
+    const cached = this.layoutCache.get(key);
+    if (cached) return cached;
+    const started = performance.now();
+    const session = await this.openSession(document);
+    try {
+      const { report, pagesHtml } = await session.layout();
+      const pages = document.pages.map((page, index) => ({ page: page.page, kind: page.kind, articleId: page.articleId, html: pagesHtml[index] ?? page.html }));
+      const fits = report.articles.map((a) => ({ ...a, pages: a.pages }));
+      const result = { document, pages, report, fits, elapsedMs: Math.round(performance.now() - started) };
+      this.layoutCache.clear();
+      this.layoutCache.set(key, result);
+      return result;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Everything that would make the printer call back, with the page to open. */
+  async preflight(issueId: number): Promise<PreflightFinding[]> {
+    const { document, report } = await this.layout(issueId);
+    return this.findings(issueId, document, report);
+  }
+
+  findings(issueId: number, document: PageDocument, report: FlowReport): PreflightFinding[] {
+    const { flatplan } = this.ws.printIssues.get(issueId);
+    const profile = this.ws.catalog.profile();
+    const findings: PreflightFinding[] = [];
+    const countProblem = pageCountProblem(flatplan.pages.length);
+    if (countProblem) findings.push({ severity: 'error', code: 'page-count', page: null, articleId: null, message: countProblem });
+    findings.push(...document.problems);
+    for (const range of articleRanges(flatplan)) {
+      const article = this.article(range.articleId);
+      if (article && !['approved', 'placed', 'published'].includes(article.status)) {
+        findings.push({
+          severity: 'error',
+          code: 'not-approved',
+          page: range.firstPage,
+          articleId: range.articleId,
+          message: `Trang ${range.firstPage}: bài «${article.title}» chưa được duyệt (đang ở trạng thái «${article.status}»).`,
+        });
+      }
+    }
+    for (const fit of report.articles) {
+      const article = this.article(fit.articleId);
+      const title = article?.title ?? `#${fit.articleId}`;
+      const lastPage = fit.pages.at(-1) ?? articleRanges(flatplan).find((r) => r.articleId === fit.articleId)?.lastPage ?? null;
+      if (fit.oversetLines > 0 || fit.oversetWords > 0) {
+        findings.push({
+          severity: 'error',
+          code: 'overset',
+          page: lastPage,
+          articleId: fit.articleId,
+          message: `Bài «${title}» tràn ${fit.oversetLines} dòng (${fit.oversetWords} chữ), bắt đầu từ: «${fit.oversetExcerpt}…»`,
+        });
+      }
+    }
+    for (const image of report.images) {
+      const asset = image.assetHash ? this.asset(image.assetHash) : null;
+      if (image.broken) {
+        if (asset) {
+          findings.push({ severity: 'error', code: 'broken-image', page: image.page, articleId: null, message: `Trang ${image.page}: ảnh «${asset.fileName}» không đọc được (tệp hỏng hoặc không phải ảnh).` });
+        }
+        continue;
+      }
+      if (!asset || image.widthMm <= 0) continue;
+      const ppi = Math.round(asset.width / (image.widthMm / MM_PER_INCH));
+      if (ppi < profile.print.minImagePpi) {
+        findings.push({
+          severity: 'error',
+          code: 'low-resolution',
+          page: image.page,
+          articleId: null,
+          message: `Trang ${image.page}: ảnh «${asset.fileName}» chỉ đạt ${ppi} ppi ở cỡ đặt ${Math.round(image.widthMm)} mm (cần ${profile.print.minImagePpi} ppi).`,
+        });
+      }
+    }
+    for (const outside of report.outsideSafeArea) {
+      findings.push({ severity: 'warning', code: 'outside-safe-area', page: outside.page, articleId: null, message: `Trang ${outside.page}: chữ nằm ngoài vùng an toàn, có thể bị xén: «${outside.text.slice(0, 60)}»` });
+    }
+    findings.push(...this.fontFindings());
+    return findings.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  }
+
+  /** A font that is missing or not TrueType would not embed as a real font in the PDF. */
+  private fontFindings(): PreflightFinding[] {
+    const profile = this.ws.catalog.profile();
+    const families = new Set([profile.print.fonts.body, profile.print.fonts.heading, profile.print.fonts.caption]);
+    const findings: PreflightFinding[] = [];
+    for (const family of families) {
+      for (const file of PRINT_FONT_FILES.filter((f) => f.family === family)) {
+        let head: Buffer;
+        try {
+          head = readFileSync(join(this.ws.resourcesDir, 'fonts', file.file)).subarray(0, 4);
+        } catch {
+          head = Buffer.alloc(0);
+        }
+        if (head.length < 4 || (head.readUInt32BE(0) !== 0x00010000 && head.toString('latin1') !== 'true')) {
+          findings.push({ severity: 'error', code: 'font-not-embedded', page: null, articleId: null, message: `Phông «${family}» (${file.file}) không có hoặc không phải TrueType: PDF sẽ không nhúng được phông này.` });
+        }
+      }
+    }
+    return findings;
+  }
+
+}
+
+/** The frame names a template offers. */
+export function templateFrames(html: string): string[] {
+  return [...html.matchAll(/data-frame="([a-z-]+)"/g)].map((m) => m[1] ?? '');
+}
