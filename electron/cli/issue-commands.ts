@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { DeskError } from '../../shared/errors.js';
 import { ExportOutput, PAGE_KINDS, type ExportProgress, type PageSlot, type PrintIssueDetail, type PreflightFinding } from '../../shared/model/print-issue.js';
-import { templateOf } from '../../shared/print/flatplan.js';
+import { slot, templateOf } from '../../shared/print/flatplan.js';
 import { importFile, print, type Session } from './cli-session.js';
 
 export const ISSUE_USAGE = `  issue create --number N --month M --year Y --pages P [--title T]
@@ -144,7 +144,8 @@ async function buildIssue(session: Session, file: string): Promise<number> {
   const here = dirname(resolve(file));
   const detail = await session.call('print.issue.create', { number: spec.number, month: spec.month, year: spec.year, pageCount: spec.pageCount, title: spec.title });
   const issueId = detail.issue.id;
-  const pages = [...detail.flatplan.pages];
+  // A description that lists its pages plans them all; nothing is assumed about pages 1–3.
+  const pages = spec.pages.length > 0 ? detail.flatplan.pages.map(() => slot('empty')) : [...detail.flatplan.pages];
   for (const entry of spec.pages) {
     if (entry.page > pages.length) throw new DeskError('invalid_input', `Trang ${entry.page} nằm ngoài số báo (${pages.length} trang).`);
     let assetHash: string | null = null;

@@ -8,6 +8,7 @@ import { ArticleEditor, type EditorHandle } from '../editor/article-editor.js';
 import type { BodyFindings } from '../editor/proofing-marks.js';
 import { SidePanels, type SideTab } from '../history/side-panels.js';
 import { LanguageSwitch } from '../i18n/language-switch.js';
+import { PrintWorkspace } from '../print/print-workspace.js';
 import { TrashList } from '../trash/trash-list.js';
 import { ArticleRow } from './article-row.js';
 import { formatDateTime } from './format.js';
@@ -37,7 +38,7 @@ export function WorkspaceScreen() {
   const [sections, setSections] = useState<Section[]>([]);
   const [issues, setIssues] = useState<PrintIssue[]>([]);
   const [publication, setPublication] = useState('');
-  const [view, setView] = useState<'articles' | 'trash'>('articles');
+  const [view, setView] = useState<'articles' | 'trash' | 'print'>('articles');
   const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
   const [list, setList] = useState<ListResult | null>(null);
   const [trash, setTrash] = useState<ArticleSummary[] | null>(null);
@@ -72,6 +73,10 @@ export function WorkspaceScreen() {
       (e: unknown) => setError(t('app.loadFailed', { message: message(e) })),
     );
   }, [api, t]);
+
+  const reloadIssues = useCallback(() => {
+    api.call('issues.list', {}).then(setIssues, (e: unknown) => setError(message(e)));
+  }, [api]);
 
   // Other windows, the CLI and our own saves all announce changes; coalesce bursts of them.
   useEffect(() => {
@@ -282,6 +287,9 @@ export function WorkspaceScreen() {
         <button type="button" className="button" aria-pressed={view === 'trash'} onClick={() => setView(view === 'trash' ? 'articles' : 'trash')}>
           {t('list.trash')}
         </button>
+        <button type="button" className="button" aria-pressed={view === 'print'} onClick={() => setView(view === 'print' ? 'articles' : 'print')}>
+          {t('print.open')}
+        </button>
         <span className="topbar-spacer" />
         <p className="notice" aria-live="polite">
           {notice}
@@ -297,7 +305,11 @@ export function WorkspaceScreen() {
         </div>
       )}
 
-      <main className={`panes${!open ? '' : sideTab === null ? ' with-side-folded' : sideTab === 'preview' ? ' with-side is-wide' : ' with-side'}`}>
+      {/* Hidden rather than unmounted while laying out, so the open article keeps its editor and unsaved typing. */}
+      <main
+        className={`panes${!open ? '' : sideTab === null ? ' with-side-folded' : sideTab === 'preview' ? ' with-side is-wide' : ' with-side'}`}
+        hidden={view === 'print'}
+      >
         <nav className="list-pane" aria-label={view === 'trash' ? t('trash.title') : t('list.articles')}>
           {view === 'trash' ? (
             <>
@@ -411,6 +423,17 @@ export function WorkspaceScreen() {
           />
         )}
       </main>
+      {view === 'print' && (
+        <main className="print-main" aria-label={t('print.title')}>
+          <PrintWorkspace
+            onOpenArticle={(id) => {
+              setView('articles');
+              void openArticle(id);
+            }}
+            onIssuesChanged={reloadIssues}
+          />
+        </main>
+      )}
     </div>
   );
 }

@@ -5,8 +5,8 @@ import type { PrintBlock } from './flow-types.js';
 
 export interface BlockSources {
   asset(hash: string): Asset | null;
-  /** URL of a picture, resized for the output (relative to the page document's resource base). */
-  imageUrl(hash: string): string;
+  /** URL of a picture, resized for the output: a column wide, or the whole text width when `wide`. */
+  imageUrl(hash: string, wide: boolean): string;
 }
 
 const HASH = /^[a-f0-9]{64}$/;
@@ -40,7 +40,9 @@ export function articlePrintBlocks(body: PmDoc, sources: BlockSources): PrintBlo
       }
       case 'pullQuote': {
         const by = typeof node.attrs?.attribution === 'string' && node.attrs.attribution ? ` <span class="pq-by">— ${escapeHtml(node.attrs.attribution)}</span>` : '';
-        const text = (node.content ?? []).map((child) => contentHtml(child)).join(' ');
+        // A pull quote holds its text directly; older bodies wrapped it in paragraphs.
+        const wrapped = (node.content ?? []).some((child) => child.type === 'paragraph');
+        const text = wrapped ? (node.content ?? []).map((child) => contentHtml(child)).join(' ') : contentHtml(node);
         blocks.push({ id: id(), kind: 'pullquote', html: `${text}${by}` });
         return;
       }
@@ -50,7 +52,7 @@ export function articlePrintBlocks(body: PmDoc, sources: BlockSources): PrintBlo
         blocks.push({
           id: id(),
           kind: 'figure',
-          src: hash ? sources.imageUrl(hash) : '',
+          src: hash ? sources.imageUrl(hash, node.attrs?.wide === true) : '',
           assetHash: hash,
           widthPx: asset?.width || 4,
           heightPx: asset?.height || 3,

@@ -71,8 +71,19 @@ export interface ArticleFlowReport {
   oversetWords: number;
   /** Start of the text that did not fit (plain text, up to 120 characters). */
   oversetExcerpt: string;
+  /** Figures (block ids) that found no room; their height is counted in oversetLines. */
+  oversetFigures: string[];
   /** Empty space left at the end, in body lines. */
   undersetLines: number;
+  /** Where the engine had to bend a rule to keep going. */
+  warnings: FlowWarningReport[];
+}
+
+export interface FlowWarningReport {
+  /** A figure taller than an empty column was scaled down; a table row taller than a column was placed alone. */
+  kind: 'figure-scaled-to-fit' | 'row-taller-than-column';
+  blockId: string;
+  page: number;
 }
 
 export interface PlacedImageReport {

@@ -45,8 +45,11 @@ export interface PageDocumentInput {
   css: string;
   /** Prefix of every font and picture URL in the document. */
   resourceBase: string;
-  /** Widest picture to ask for, in pixels: about 300 ppi across the page for print, less for the screen. */
-  imageWidthPx: number;
+  /**
+   * Resolution to ask pictures at, for the box they fill: 300 for print, less for the screen.
+   * Pictures sized to their boxes keep Chromium's PDF small and fast (full-size photos took 20 s).
+   */
+  imagePpi: number;
 }
 
 export interface BuiltPage {
@@ -64,6 +67,11 @@ export interface PageDocument {
   problems: PreflightFinding[];
   sheetWidthMm: number;
   sheetHeightMm: number;
+}
+
+/** The frame names a template offers. */
+export function templateFrames(html: string): string[] {
+  return [...html.matchAll(/data-frame="([a-z-]+)"/g)].map((m) => m[1] ?? '');
 }
 
 const FRAME = /<(\w+)\b([^>]*?)\bdata-frame="([a-z-]+)"([^>]*)><\/\1>/g;
@@ -102,12 +110,21 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
   const print = profile.print;
   const problems: PreflightFinding[] = [];
   const base = input.resourceBase;
-  const imageUrl = (hash: string) => `${base}assets/${hash}?w=${input.imageWidthPx}`;
-  const img = (hash: string | null, alt = '') => {
+  const bleedBox = { width: print.trimWidthMm + 2 * print.bleedMm, height: print.trimHeightMm + 2 * print.bleedMm };
+  const textWidthMm = print.trimWidthMm - print.marginInsideMm - print.marginOutsideMm;
+  const columnMm = (columns: number) => (textWidthMm - (columns - 1) * print.gutterMm) / columns;
+  /** A picture cropped to fill a box needs the larger of the two scales; widths rounded up to share cached copies. */
+  const imageUrl = (hash: string, boxWidthMm: number, boxHeightMm = 0) => {
+    const asset = input.asset(hash);
+    const aspect = asset && asset.height > 0 ? asset.width / asset.height : 1.5;
+    const px = Math.ceil(((Math.max(boxWidthMm, boxHeightMm * aspect) / 25.4) * input.imagePpi) / 50) * 50;
+    return `${base}assets/${hash}?w=${px}`;
+  };
+  const img = (hash: string | null, alt = '', box: { width: number; height?: number } = bleedBox) => {
     if (!hash) return '';
     const asset = input.asset(hash);
     const size = asset ? ` width="${asset.width}" height="${asset.height}"` : '';
-    return `<img src="${escapeHtml(imageUrl(hash))}" data-asset="${hash}" alt="${escapeHtml(alt || asset?.alt || '')}"${size}>`;
+    return `<img src="${escapeHtml(imageUrl(hash, box.width, box.height))}" data-asset="${hash}" alt="${escapeHtml(alt || asset?.alt || '')}"${size}>`;
   };
   const describe = (id: number) => {
     const article = input.article(id);
@@ -128,7 +145,9 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
       continue;
     }
     const copyfit = { ...DEFAULT_COPYFIT, ...plan.copyfit[String(range.articleId)] };
-    const blocks = articlePrintBlocks(article.body, { asset: input.asset, imageUrl });
+    const feature = plan.pages[range.firstPage - 1]?.template.startsWith('feature') ?? false;
+    const columns = feature ? 2 : print.columns;
+    const blocks = articlePrintBlocks(article.body, { asset: input.asset, imageUrl: (hash, wide) => imageUrl(hash, wide ? textWidthMm : columnMm(columns)) });
     for (const block of blocks) {
       if (block.kind !== 'figure') continue;
       if (!block.assetHash || !input.asset(block.assetHash)) {
@@ -148,8 +167,8 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
     if (flow) flow.blocks = flow.blocks.filter((b) => b.id !== figure.id);
     return figure;
   };
-  const figureHtml = (figure: Extract<PrintBlock, { kind: 'figure' }>) =>
-    `<figure class="placed-figure">${img(figure.assetHash)}<figcaption>${figure.captionHtml}${figure.credit ? ` <span class="credit">${escapeHtml(figure.credit)}</span>` : ''}</figcaption></figure>`;
+  const figureHtml = (figure: Extract<PrintBlock, { kind: 'figure' }>, box: { width: number; height: number }) =>
+    `<figure class="placed-figure">${img(figure.assetHash, '', box)}<figcaption>${figure.captionHtml}${figure.credit ? ` <span class="credit">${escapeHtml(figure.credit)}</span>` : ''}</figcaption></figure>`;
 
   const firstPageOf = new Map(articleRanges(plan).map((r) => [r.articleId, r.firstPage]));
   const pages: BuiltPage[] = plan.pages.map((slot, index) => {
@@ -180,6 +199,8 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
           html: toc
             .map((e) => `<div class="toc-entry" data-article="${e.articleId}"><span class="toc-section">${escapeHtml(e.section)}</span><span class="toc-title">${escapeHtml(e.title)}</span><span class="toc-page">${e.page}</span></div>`)
             .join(''),
+          // A long contents list goes into two columns so every title fits on the page.
+          className: toc.length > 14 ? 'toc-long' : undefined,
         };
         break;
       case 'ad':
@@ -212,7 +233,11 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
           fills.sapo = article.sapo ? { html: escapeHtml(article.sapo) } : undefined;
           fills.byline = article.byline ? { html: escapeHtml(article.byline) } : undefined;
           const hero = template.frames.includes('hero') ? takeFigure(articleId) : null;
-          fills.hero = hero ? { html: figureHtml(hero) } : undefined;
+          // The boxes print.css gives the two kinds of hero: 80 mm high across the text, or the top 45 % of the page.
+          const heroBox = templateName.startsWith('feature')
+            ? { width: bleedBox.width, height: 0.45 * print.trimHeightMm + print.bleedMm }
+            : { width: textWidthMm, height: 80 };
+          fills.hero = hero ? { html: figureHtml(hero, heroBox) } : undefined;
         }
         fills.body = { html: '', attrs: `data-article="${articleId}"` };
         break;
@@ -221,7 +246,7 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
         break;
     }
     if (slot.ad) {
-      fills.ad = { html: img(slot.ad.assetHash, slot.ad.name), className: `ad-${slot.ad.size}` };
+      fills.ad = { html: img(slot.ad.assetHash, slot.ad.name, { width: textWidthMm }), className: `ad-${slot.ad.size}` };
       if (!input.asset(slot.ad.assetHash)) {
         problems.push({ severity: 'error', code: 'missing-image', page: number, articleId: null, message: `${where}: thiếu tệp ảnh quảng cáo ${slot.ad.name}.` });
       }

@@ -7,7 +7,7 @@ import type { ExportOutput, ExportProgress } from '../../../shared/model/print-i
 import { SHEET_BLEED_MM } from '../../../shared/print/page-document.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { INTERNAL_BASE, type PrintSession } from './print-browser.js';
-import { PRINT_IMAGE_PX } from './print-issues.js';
+import { PRINT_IMAGE_PPI } from './print-issues.js';
 import { pdfFonts, printPdf, proofPdf, type SheetGeometry } from './print-pdf.js';
 
 /** Page images for the e-magazine are about this tall; thumbnails for its page strip. */
@@ -74,7 +74,7 @@ export class PrintExports {
         sheetBleedMm: SHEET_BLEED_MM,
       };
       mkdirSync(outDir, { recursive: true });
-      const document = this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PX);
+      const document = this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI);
       const pageCount = document.pages.length;
       const total = 3 + (outputs.includes('images') ? pageCount : 0);
       report('layout', 0, total, `Đang dàn ${pageCount} trang…`);

@@ -8,7 +8,7 @@ import type { Flatplan, PreflightFinding, PrintIssueDetail } from '../../../shar
 import type { Asset } from '../../../shared/model/workspace.js';
 import { articleRanges, pageCountProblem, spreads, tableOfContents } from '../../../shared/print/flatplan.js';
 import type { FlowReport } from '../../../shared/print/flow-types.js';
-import { PRINT_FONT_FILES, buildPageDocument, pageDocumentHtml, type PageDocument, type PrintTemplate } from '../../../shared/print/page-document.js';
+import { PRINT_FONT_FILES, buildPageDocument, templateFrames, pageDocumentHtml, type PageDocument, type PrintTemplate } from '../../../shared/print/page-document.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { INTERNAL_BASE, type PrintBrowser, type PrintSessionOptions, type PrintSession } from './print-browser.js';
 import { PrintResources } from './print-resources.js';
@@ -19,9 +19,9 @@ const TemplateManifest = z.object({
   ),
 });
 
-/** Pictures for the screen are lighter; for print about 300 ppi across an A4 page. */
-export const SCREEN_IMAGE_PX = 1000;
-export const PRINT_IMAGE_PX = 2480;
+/** Pictures for the screen are lighter; for print 300 ppi at the size of the box they fill. */
+export const SCREEN_IMAGE_PPI = 120;
+export const PRINT_IMAGE_PPI = 300;
 
 export interface IssueLayout {
   document: PageDocument;
@@ -110,7 +110,7 @@ export class PrintIssues {
     return this.detail(issueId);
   }
 
-  buildDocument(issueId: number, resourceBase: string, imageWidthPx: number): PageDocument {
+  buildDocument(issueId: number, resourceBase: string, imagePpi: number): PageDocument {
     const { issue, flatplan } = this.ws.printIssues.get(issueId);
     const sections = new Map(this.ws.catalog.sections().map((s) => [s.id, s.name]));
     return buildPageDocument({
@@ -123,7 +123,7 @@ export class PrintIssues {
       templates: this.templates(),
       css: readFileSync(join(this.ws.resourcesDir, 'templates', 'print.css'), 'utf8'),
       resourceBase,
-      imageWidthPx,
+      imagePpi,
     });
   }
 
@@ -136,8 +136,8 @@ export class PrintIssues {
    * Lays out the whole issue. The same document gives the same pages, so a layout is reused until
    * an article, picture, plan or profile change alters the document.
    */
-  async layout(issueId: number, imageWidthPx = SCREEN_IMAGE_PX): Promise<IssueLayout> {
-    const document = this.buildDocument(issueId, INTERNAL_BASE, imageWidthPx);
+  async layout(issueId: number, imagePpi = SCREEN_IMAGE_PPI): Promise<IssueLayout> {
+    const document = this.buildDocument(issueId, INTERNAL_BASE, imagePpi);
     const key = createHash('sha256').update(pageDocumentHtml(document)).digest('hex');
     const cached = this.layoutCache.get(key);
     if (cached) return cached;
@@ -203,8 +203,9 @@ export class PrintIssues {
         }
         continue;
       }
-      if (!asset || image.widthMm <= 0) continue;
-      const ppi = Math.round(asset.width / (image.widthMm / MM_PER_INCH));
+      if (!asset || image.widthMm <= 0 || image.heightMm <= 0) continue;
+      // A picture cropped to fill its frame (covers, ads) is enlarged by the larger of the two ratios.
+      const ppi = Math.round(Math.min(asset.width / (image.widthMm / MM_PER_INCH), asset.height / (image.heightMm / MM_PER_INCH)));
       if (ppi < profile.print.minImagePpi) {
         findings.push({
           severity: 'error',
@@ -243,9 +244,4 @@ export class PrintIssues {
     return findings;
   }
 
-}
-
-/** The frame names a template offers. */
-export function templateFrames(html: string): string[] {
-  return [...html.matchAll(/data-frame="([a-z-]+)"/g)].map((m) => m[1] ?? '');
 }

@@ -1,0 +1,211 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_OUTPUTS, type ExportOutput, type ExportProgress, type PreflightFinding } from '../../shared/model/print-issue.js';
+import { useApi } from '../api/api-context.js';
+import { PrintDialog } from './print-dialog.js';
+import { FindingGroups } from './preflight-panel.js';
+import { errorMessage } from './use-print-issue.js';
+
+type Step =
+  | { name: 'options' }
+  | { name: 'checking' }
+  | { name: 'confirm'; errors: PreflightFinding[] }
+  | { name: 'running'; jobId: string; outDir: string };
+
+const FINISHED = new Set<ExportProgress['stage']>(['done', 'failed', 'cancelled']);
+
+interface ExportDialogProps {
+  issueId: number;
+  onPreflight(findings: PreflightFinding[]): void;
+  onJump(page: number): void;
+  onClose(): void;
+}
+
+/**
+ * "Xuất bản in": choose the outputs, check the issue first (errors ask "Vẫn xuất?"), then follow
+ * the export stage by stage until the files are written.
+ */
+export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDialogProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const ids = useId();
+  const [outputs, setOutputs] = useState<Set<ExportOutput>>(() => new Set(EXPORT_OUTPUTS));
+  const [step, setStep] = useState<Step>({ name: 'options' });
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  // Progress can arrive before print.export.start answers with the job's id.
+  const seen = useRef(new Map<string, ExportProgress>());
+  const jobId = useRef<string | null>(null);
+
+  useEffect(
+    () =>
+      api.on('print.export.progress', (event) => {
+        seen.current.set(event.jobId, event);
+        if (event.jobId === jobId.current) setProgress(event);
+      }),
+    [api],
+  );
+
+  const start = async () => {
+    setError(null);
+    try {
+      const job = await api.call('print.export.start', { issueId, outputs: EXPORT_OUTPUTS.filter((o) => outputs.has(o)) });
+      jobId.current = job.jobId;
+      setProgress(seen.current.get(job.jobId) ?? null);
+      setStep({ name: 'running', jobId: job.jobId, outDir: job.outDir });
+    } catch (e) {
+      setError(errorMessage(e));
+      setStep({ name: 'options' });
+    }
+  };
+
+  const check = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setStep({ name: 'checking' });
+    try {
+      const findings = await api.call('print.preflight', { issueId });
+      onPreflight(findings);
+      const errors = findings.filter((f) => f.severity === 'error');
+      if (errors.length > 0) setStep({ name: 'confirm', errors });
+      else await start();
+    } catch (e) {
+      setError(errorMessage(e));
+      setStep({ name: 'options' });
+    }
+  };
+
+  const cancel = async () => {
+    if (step.name !== 'running') return;
+    setCancelling(true);
+    try {
+      await api.call('print.export.cancel', { jobId: step.jobId });
+    } catch (e) {
+      setError(errorMessage(e));
+      setCancelling(false);
+    }
+  };
+
+  const finished = progress !== null && FINISHED.has(progress.stage);
+  const running = step.name === 'running' && !finished;
+  const toggle = (output: ExportOutput, on: boolean) => {
+    const next = new Set(outputs);
+    if (on) next.add(output);
+    else next.delete(output);
+    setOutputs(next);
+  };
+
+  return (
+    <PrintDialog title={t('print.export.title')} className="export-dialog" onClose={running ? null : onClose}>
+      {(step.name === 'options' || step.name === 'checking') && (
+        <form onSubmit={(e) => void check(e)}>
+          <fieldset className="print-fieldset">
+            <legend>{t('print.export.outputs')}</legend>
+            {EXPORT_OUTPUTS.map((output) => (
+              <label key={output} className="check export-output">
+                <input type="checkbox" checked={outputs.has(output)} onChange={(e) => toggle(output, e.target.checked)} />
+                <span>
+                  <strong>{t(`print.export.output.${output}`)}</strong>
+                  <span className="field-hint"> {t(`print.export.outputHint.${output}`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {outputs.size === 0 && <p className="print-warning">{t('print.export.pickOne')}</p>}
+          <p className="field-hint">{t('print.export.checkFirst')}</p>
+          {error && (
+            <p className="inline-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="print-dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              {t('print.cancel')}
+            </button>
+            <button type="submit" className="button button-primary" disabled={outputs.size === 0 || step.name === 'checking'}>
+              {step.name === 'checking' ? t('print.preflight.running') : t('print.export.start')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step.name === 'confirm' && (
+        <div className="export-confirm" role="alert" aria-labelledby={`${ids}-confirm`}>
+          <p id={`${ids}-confirm`}>{t('print.export.hasErrors', { count: step.errors.length })}</p>
+          <div className="export-findings">
+            <FindingGroups findings={step.errors} onJump={(page) => { onClose(); onJump(page); }} />
+          </div>
+          <div className="print-dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              {t('print.cancel')}
+            </button>
+            <button type="button" className="button button-danger" onClick={() => void start()}>
+              {t('print.export.anyway')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {step.name === 'running' && (
+        <div className="export-progress">
+          <p className="field-hint">{t('print.export.outDir', { dir: step.outDir })}</p>
+          <label className="export-bar">
+            <span>
+              {progress ? t(`print.export.stage.${progress.stage}`) : t('print.export.waiting')}
+              {progress && progress.total > 0 && ` · ${progress.done}/${progress.total}`}
+            </span>
+            <progress
+              aria-label={t('print.export.progress')}
+              max={Math.max(1, progress?.total ?? 1)}
+              value={progress?.stage === 'done' ? Math.max(1, progress.total) : (progress?.done ?? 0)}
+            />
+          </label>
+          <p className="export-message" aria-live="polite" lang="vi">
+            {finished ? '' : (progress?.message ?? '')}
+          </p>
+          {progress?.stage === 'done' && (
+            <div role="status">
+              <p className="panel-status" lang="vi">
+                {progress.message || t('print.export.done', { count: progress.files.length })}
+              </p>
+              <ul className="export-files" aria-label={t('print.export.files')}>
+                {progress.files.map((file) => (
+                  <li key={file}>
+                    <code>{file}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {progress?.stage === 'failed' && (
+            <p className="inline-error" role="alert">
+              {t('print.export.failed', { message: progress.message })}
+            </p>
+          )}
+          {progress?.stage === 'cancelled' && (
+            <p className="print-warning" role="alert">
+              {t('print.export.cancelled')}
+            </p>
+          )}
+          {error && (
+            <p className="inline-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="print-dialog-actions">
+            {running ? (
+              <button type="button" className="button button-danger" disabled={cancelling} onClick={() => void cancel()}>
+                {cancelling ? t('print.export.cancelling') : t('print.export.cancel')}
+              </button>
+            ) : (
+              <button type="button" className="button button-primary" onClick={onClose}>
+                {t('print.close')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </PrintDialog>
+  );
+}
