@@ -2,7 +2,7 @@
  * What the flow engine needs to know about an article's blocks, and nothing else.
  *
  * The engine is pure so that its rules can be tested with a fake; in Chromium the DOM measurer
- * (dom-measurer.ts) answers the same questions from real line boxes.
+ * (renderer/page-layout/dom-measurer.ts) answers the same questions from real line boxes.
  */
 
 /** One line box of a text block: it ends where the next line starts (an exclusive text offset). */

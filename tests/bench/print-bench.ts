@@ -821,7 +821,7 @@ try {
   if (!existsSync(join(repoRoot, 'dist', 'print', 'page-layout.js'))) {
     const esbuild = await import('esbuild');
     const t0 = performance.now();
-    await esbuild.build({ entryPoints: [join(repoRoot, 'shared', 'print', 'page-layout-runtime.ts')], bundle: true, format: 'iife', write: false, logLevel: 'silent' });
+    await esbuild.build({ entryPoints: [join(repoRoot, 'renderer', 'page-layout', 'page-layout-runtime.ts')], bundle: true, format: 'iife', write: false, logLevel: 'silent' });
     notes.push(`dist/print/page-layout.js is not built, so every layout above bundled the flow runtime from source with esbuild first (${(performance.now() - t0).toFixed(0)} ms each time, measured separately); \`npm run build\` removes that.`);
   }
 

@@ -260,7 +260,7 @@ let short: ArticleView;
 
 beforeAll(async () => {
   const bundle = await build({
-    entryPoints: [join(repoRoot, 'shared/print/page-layout-runtime.ts')],
+    entryPoints: [join(repoRoot, 'renderer/page-layout/page-layout-runtime.ts')],
     bundle: true,
     write: false,
     format: 'iife',
@@ -274,7 +274,7 @@ beforeAll(async () => {
   page = await browser.newPage();
   await serve(page, bundle.outputFiles[0]!.text);
   await page.goto(`${ORIGIN}/issue.html`);
-  report = await page.evaluate(() => window.lnvLayout.run());
+  report = await page.evaluate(() => (window as unknown as { lnvLayout: { run(): Promise<FlowReport> } }).lnvLayout.run());
   long = await view(page, 7, longArticle);
   short = await view(page, 8, shortArticle);
 });

@@ -68,7 +68,7 @@ async function layoutRuntime(): Promise<string> {
   if (existsSync(built)) return readFileSync(built, 'utf8');
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('../../../shared/print/page-layout-runtime.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../../renderer/page-layout/page-layout-runtime.ts', import.meta.url))],
     bundle: true,
     format: 'iife',
     write: false,

@@ -1,7 +1,6 @@
-/// <reference lib="dom" />
 import { DomMeasurer } from './dom-measurer.js';
-import { flowArticle, type FlowFrame, type FlowResult } from './flow-engine.js';
-import type { ArticleFlowReport, FlowArticle, FlowInput, FlowReport, PlacedImageReport } from './flow-types.js';
+import { flowArticle, type FlowFrame, type FlowResult } from '../../shared/print/flow-engine.js';
+import type { ArticleFlowReport, FlowArticle, FlowInput, FlowReport, PlacedImageReport } from '../../shared/print/flow-types.js';
 
 /**
  * The page-flow runtime, bundled as an IIFE into every printed issue document: `lnvLayout.run()`

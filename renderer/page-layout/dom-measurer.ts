@@ -1,7 +1,6 @@
-/// <reference lib="dom" />
-import type { Placement } from './flow-engine.js';
-import type { BlockSpacing, FigureBox, FlowMeasurer, LineBox } from './flow-measurer.js';
-import type { PrintBlock } from './flow-types.js';
+import type { Placement } from '../../shared/print/flow-engine.js';
+import type { BlockSpacing, FigureBox, FlowMeasurer, LineBox } from '../../shared/print/flow-measurer.js';
+import type { PrintBlock } from '../../shared/print/flow-types.js';
 
 /**
  * The flow engine's measurer in Chromium, and the one place that says how a block looks in the
