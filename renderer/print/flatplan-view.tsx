@@ -92,7 +92,8 @@ export function FlatplanView({ detail, layout, index, selected, drag, onSelect, 
                 const kind = slot.kind === 'article' ? t(first ? 'print.page.opener' : 'print.page.continued') : t(`print.kind.${slot.kind}`);
                 const what = pageWhat(slot, index, t);
                 const overText = overset && fit ? oversetText(fit, t) : null;
-                const name = [t('print.page.title', { page }), kind, what === kind ? null : what, overText].filter(Boolean).join(' · ');
+                const adText = slot.kind === 'article' && slot.ad ? t(`print.adBadge.${slot.ad.size}`) : null;
+                const name = [t('print.page.title', { page }), kind, what === kind ? null : what, adText, overText].filter(Boolean).join(' · ');
                 return (
                   <li
                     key={page}
@@ -130,6 +131,7 @@ export function FlatplanView({ detail, layout, index, selected, drag, onSelect, 
                           {what}
                         </span>
                       )}
+                      {adText && <span className="page-card-ad">{adText}</span>}
                       {overText && <span className="page-card-overset">{overText}</span>}
                     </button>
                   </li>

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ArticleFit } from '../../shared/contract.js';
-import type { PageKind, PageSlot, PlacedArticle, PrintIssueDetail } from '../../shared/model/print-issue.js';
+import type { PageKind, PageSlot, PartPageAd, PlacedArticle, PrintIssueDetail } from '../../shared/model/print-issue.js';
 import type { IssueLayout } from './use-print-issue.js';
 
 /** The kinds a person can give a page by hand; `article` comes from placing an article. */
@@ -8,6 +8,9 @@ export const MANUAL_KINDS: PageKind[] = ['cover', 'inside-cover', 'toc', 'ad', '
 
 /** Kinds whose page shows one picture: a full-page advertisement, the cover, a section opener. */
 export const PICTURE_KINDS: PageKind[] = ['ad', 'cover', 'section-opener'];
+
+/** Sizes of a part-page advertisement at the foot of an article page, largest first. */
+export const AD_SIZES: readonly PartPageAd['size'][] = ['half', 'third', 'quarter'];
 
 export interface IssueIndex {
   placed: Map<number, PlacedArticle>;

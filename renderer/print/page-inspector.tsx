@@ -2,13 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleFit } from '../../shared/contract.js';
 import type { ArticleSummary } from '../../shared/model/article.js';
-import type { PageKind, PageSlot, PrintIssueDetail } from '../../shared/model/print-issue.js';
+import type { PageKind, PageSlot, PartPageAd, PrintIssueDetail } from '../../shared/model/print-issue.js';
 import type { Section } from '../../shared/model/workspace.js';
 import { pageSide, slot as emptySlot } from '../../shared/print/flatplan.js';
 import { useApi } from '../api/api-context.js';
 import { readFileAsBase64 } from '../editor/read-file.js';
 import { CopyfitControls, FitStatus } from './fit-status.js';
-import { MANUAL_KINDS, PICTURE_KINDS, pageRun, pageWhat, type IssueIndex } from './page-content.js';
+import { AD_SIZES, MANUAL_KINDS, PICTURE_KINDS, pageRun, pageWhat, type IssueIndex } from './page-content.js';
 import { errorMessage } from './use-print-issue.js';
 
 interface PageInspectorProps {
@@ -70,6 +70,10 @@ export function PageInspector(props: PageInspectorProps) {
 
       {slot.kind !== 'article' && slot.kind !== 'empty' && <PageDetails key={`${page}:${slot.kind}:${slot.label}`} slot={slot} sections={props.sections} onSave={replace} />}
 
+      {slot.kind === 'article' && (
+        <FootAd key={`${page}:${slot.ad?.assetHash ?? ''}:${slot.ad?.size ?? ''}:${slot.ad?.name ?? ''}`} slot={slot} onSave={replace} />
+      )}
+
       {placed && slot.articleId !== null && (
         <div className="inspector-article">
           <p>
@@ -102,34 +106,117 @@ export function PageInspector(props: PageInspectorProps) {
   );
 }
 
-/** Label, picture and section of a page that is not an article: the advertiser's name and artwork, the cover… */
-function PageDetails({ slot, sections, onSave }: { slot: PageSlot; sections: Section[]; onSave(next: PageSlot): Promise<boolean> }) {
-  const { t } = useTranslation();
+/**
+ * A save or an upload in progress, and what went wrong. `upload` adds the picked picture to the
+ * assets (as `assets.add` takes it) and hands its hash on; full-page and part-page ads share it.
+ */
+function usePictureUpload() {
   const api = useApi();
-  const [label, setLabel] = useState(slot.label);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const save = async (patch: Partial<PageSlot>) => {
-    setBusy(true);
-    setError(null);
-    await onSave({ ...slot, ...patch });
-    setBusy(false);
-  };
-
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
+  const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      const asset = await api.call('assets.add', { fileName: file.name || 'quang-cao.jpg', dataBase64: await readFileAsBase64(file) });
-      await onSave({ ...slot, label, assetHash: asset.hash });
+      await work();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
   };
+
+  const upload = (file: File | undefined, use: (assetHash: string) => Promise<unknown>) =>
+    file
+      ? run(async () => {
+          const asset = await api.call('assets.add', { fileName: file.name || 'quang-cao.jpg', dataBase64: await readFileAsBase64(file) });
+          await use(asset.hash);
+        })
+      : Promise.resolve();
+
+  return { busy, error, run, upload };
+}
+
+/**
+ * "Quảng cáo cuối trang": a part-page advertisement at the foot of an article page; the text
+ * columns end above it. It is saved once it has a picture; size and name changes after that save at once / on "Lưu".
+ */
+function FootAd({ slot, onSave }: { slot: PageSlot; onSave(next: PageSlot): Promise<boolean> }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const ids = useId();
+  const [size, setSize] = useState<PartPageAd['size']>(slot.ad?.size ?? 'quarter');
+  const [name, setName] = useState(slot.ad?.name ?? '');
+  const { busy, error, run, upload } = usePictureUpload();
+  const ad = slot.ad;
+
+  const saveAd = (next: PartPageAd | null) => run(() => onSave({ ...slot, ad: next }));
+  const changeSize = (next: PartPageAd['size']) => {
+    setSize(next);
+    if (ad) void saveAd({ ...ad, name: name.trim(), size: next });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ad) void saveAd({ ...ad, name: name.trim(), size });
+  };
+
+  return (
+    <form className="foot-ad" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('print.inspector.footAd.title')}</h3>
+      {!ad && <p className="list-empty">{t('print.inspector.footAd.none')}</p>}
+      <label className="field">
+        <span className="field-label">{t('print.inspector.footAd.size')}</span>
+        <select value={size} disabled={busy} onChange={(e) => changeSize(e.target.value as PartPageAd['size'])}>
+          {AD_SIZES.map((s) => (
+            <option key={s} value={s}>
+              {t(`print.adSize.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">{t('print.inspector.footAd.name')}</span>
+        <input type="text" value={name} maxLength={200} lang="vi" onChange={(e) => setName(e.target.value)} />
+      </label>
+      {ad && <img src={api.assetUrl(ad.assetHash)} alt={t('print.inspector.footAd.pictureAlt', { name: ad.name || t('print.kind.ad') })} />}
+      <label className="field">
+        <span className="field-label">{ad ? t('print.inspector.footAd.replacePicture') : t('print.inspector.footAd.picture')}</span>
+        <input
+          type="file"
+          accept="image/*"
+          disabled={busy}
+          onChange={(e) => void upload(e.target.files?.[0], (assetHash) => onSave({ ...slot, ad: { assetHash, name: name.trim(), size } }))}
+        />
+      </label>
+      {ad && (
+        <div className="foot-ad-actions">
+          <button type="submit" className="button button-small" disabled={busy || (name.trim() === ad.name && size === ad.size)}>
+            {t('print.inspector.footAd.save')}
+          </button>
+          <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void saveAd(null)}>
+            {t('print.inspector.footAd.remove')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Label, picture and section of a page that is not an article: the advertiser's name and artwork, the cover… */
+function PageDetails({ slot, sections, onSave }: { slot: PageSlot; sections: Section[]; onSave(next: PageSlot): Promise<boolean> }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [label, setLabel] = useState(slot.label);
+  const { busy, error, run, upload: uploadPicture } = usePictureUpload();
+
+  const save = (patch: Partial<PageSlot>) => run(() => onSave({ ...slot, ...patch }));
+  const upload = (file: File | undefined) => uploadPicture(file, (assetHash) => onSave({ ...slot, label, assetHash }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -36,8 +36,9 @@ import { latestSchemaVersion } from '../../electron/services/store/database.js';
 import { INTERNAL_BASE } from '../../electron/services/print/print-browser.js';
 import { PRINT_IMAGE_PPI, SCREEN_IMAGE_PPI } from '../../electron/services/print/print-issues.js';
 
-/** Paged.js gets each picture at 300 ppi of a 3-column text column (~55 mm), as our figures are. */
+/** Paged.js gets the picture files ours prints: 300 ppi of a text column (~55 mm) for figures, of the page with bleed for full pages. */
 const PAGED_IMAGE_PX = Math.ceil(((55 / 25.4) * PRINT_IMAGE_PPI) / 50) * 50;
+const PAGED_FULL_PAGE_PX = Math.ceil(((216 / 25.4) * PRINT_IMAGE_PPI) / 50) * 50;
 import { DATABASE_FILE, Workspace } from '../../electron/services/workspace/workspace.js';
 import { article, paragraphs, prng, SECTIONS, topic, type Rng } from './vietnamese-corpus.js';
 
@@ -417,19 +418,19 @@ const PAGED_POLYFILL = join(repoRoot, 'node_modules', 'pagedjs', 'dist', 'paged.
 function pagedDocument(ws: Workspace, plan: Flatplan, runningHead: string): string {
   const profile = ws.catalog.profile();
   const print = profile.print;
-  const imageUrl = (hash: string) => `assets/${hash}?w=${PAGED_IMAGE_PX}`;
-  const img = (hash: string | null) => {
+  const imageUrl = (hash: string, width = PAGED_IMAGE_PX) => `assets/${hash}?w=${width}`;
+  const img = (hash: string | null, width = PAGED_IMAGE_PX) => {
     const asset = hash ? ws.print.asset(hash) : null;
-    return hash && asset ? `<img src="${imageUrl(hash)}" width="${asset.width}" height="${asset.height}" alt="">` : '';
+    return hash && asset ? `<img src="${imageUrl(hash, width)}" width="${asset.width}" height="${asset.height}" alt="">` : '';
   };
   const ranges = articleRanges(plan);
   const parts: string[] = [];
   plan.pages.forEach((page, index) => {
     if (page.kind === 'cover') {
       const lines = ranges.slice(0, 4).map((r) => `<p>${escapeHtml(ws.print.article(r.articleId)?.title ?? '')}</p>`).join('');
-      parts.push(`<section class="full cover">${img(page.assetHash)}<div class="masthead">${escapeHtml(profile.name)}</div><div class="cover-lines">${lines}</div></section>`);
+      parts.push(`<section class="full cover">${img(page.assetHash, PAGED_FULL_PAGE_PX)}<div class="masthead">${escapeHtml(profile.name)}</div><div class="cover-lines">${lines}</div></section>`);
     } else if (page.kind === 'ad') {
-      parts.push(`<section class="full">${img(page.assetHash)}</section>`);
+      parts.push(`<section class="full">${img(page.assetHash, PAGED_FULL_PAGE_PX)}</section>`);
     } else if (page.kind === 'inside-cover') {
       parts.push(`<section class="imprint"><h2>${escapeHtml(profile.name)}</h2><p>${escapeHtml(profile.website)}</p></section>`);
     } else if (page.kind === 'toc') {
@@ -438,7 +439,7 @@ function pagedDocument(ws: Workspace, plan: Flatplan, runningHead: string): stri
     } else if (page.kind === 'article' && page.articleId !== null && ranges.find((r) => r.articleId === page.articleId)?.firstPage === index + 1) {
       const a = ws.print.article(page.articleId);
       if (!a) return;
-      const blocks = articlePrintBlocks(a.body, { asset: (h) => ws.print.asset(h), imageUrl });
+      const blocks = articlePrintBlocks(a.body, { asset: (h) => ws.print.asset(h), imageUrl: (h) => imageUrl(h) });
       const hero = blocks.find((b) => b.kind === 'figure');
       const figure = (b: (typeof blocks)[number], cls: string) =>
         b.kind === 'figure' ? `<figure class="${cls}">${img(b.assetHash)}<figcaption>${b.captionHtml}</figcaption></figure>` : '';
@@ -708,7 +709,7 @@ try {
     articlePrintBlocks(ws.print.article(r.articleId)?.body ?? { type: 'doc' }, { asset: () => null, imageUrl: () => '' }).map((b) => (b.kind === 'figure' ? b.assetHash : null)),
   );
   for (const hash of new Set([...plan.pages.map((p) => p.assetHash), ...figureHashes])) {
-    if (hash) await ws.print.resources.get(`assets/${hash}`, new URLSearchParams({ w: String(PAGED_IMAGE_PX) }));
+    if (hash) await ws.print.resources.get(`assets/${hash}`, new URLSearchParams({ w: String(plan.pages.some((p) => p.assetHash === hash) ? PAGED_FULL_PAGE_PX : PAGED_IMAGE_PX) }));
   }
   log('Paged.js');
   const paged = await runPagedJs(ws, pagedDocument(ws, plan, runningHead), join(workDir, 'pagedjs.pdf'));

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PageSlot } from '../../shared/model/print-issue.js';
 import { PrintWorkspace } from '../../renderer/print/print-workspace.js';
 import {
   ARTICLES,
@@ -25,8 +27,7 @@ afterEach(() => {
   view = null;
 });
 
-async function openDesk(extra: Parameters<typeof fakeApi>[0] = {}) {
-  const detail = makeDetail();
+async function openDesk(extra: Parameters<typeof fakeApi>[0] = {}, detail = makeDetail()) {
   const fake = fakeApi({
     ...deskHandlers(detail),
     'print.flatplan.move': () => detail,
@@ -111,6 +112,47 @@ describe('flatplan', () => {
     expect(saved[0]?.pages[3]).toMatchObject({ kind: 'article', articleId: 31 });
   });
 
+  it('puts a part-page advertisement of the chosen size at the foot of an article page once it has a picture', async () => {
+    const hash = 'ab'.repeat(32);
+    const detail = makeDetail();
+    const { container, callsTo } = await openDesk({
+      'print.flatplan.save': () => detail,
+      'assets.add': (input) => ({ ...ASSET, hash, fileName: input.fileName }),
+    });
+    await click(button(container, /^Trang 5 /));
+    const inspector = container.querySelector('.page-inspector') as HTMLElement;
+    expect(inspector.querySelector('.foot-ad h3')?.textContent).toBe('Quảng cáo cuối trang');
+    await type(field<HTMLSelectElement>(inspector, 'Cỡ quảng cáo'), 'third');
+    await type(field(inspector, 'Tên quảng cáo cuối trang'), 'Gốm Minh Long');
+    // Nothing is saved until there is a picture: the ad needs one.
+    expect(callsTo('print.flatplan.save')).toEqual([]);
+    await pickFile(field(inspector, 'Ảnh quảng cáo cuối trang'), new File(['gif'], 'minh-long.gif', { type: 'image/gif' }));
+
+    expect(callsTo('assets.add')).toEqual([{ fileName: 'minh-long.gif', dataBase64: btoa('gif') }]);
+    const saved = callsTo('print.flatplan.save') as { issueId: number; pages: PageSlot[] }[];
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.issueId).toBe(ISSUE.id);
+    expect(saved[0]?.pages[4]).toEqual({ ...detail.flatplan.pages[4], ad: { assetHash: hash, name: 'Gốm Minh Long', size: 'third' } });
+    expect(saved[0]?.pages.filter((_, i) => i !== 4)).toEqual(detail.flatplan.pages.filter((_, i) => i !== 4));
+  });
+
+  it('takes a part-page advertisement off with “Bỏ quảng cáo”, and the page card shows it until then', async () => {
+    const detail = makeDetail();
+    const withAd: PageSlot[] = detail.flatplan.pages.map((p, i) => (i === 4 ? { ...p, ad: { assetHash: 'cd'.repeat(32), name: 'Gốm Minh Long', size: 'half' } } : p));
+    detail.flatplan.pages = withAd;
+    const { container, callsTo } = await openDesk({ 'print.flatplan.save': () => detail }, detail);
+    expect(pageCard(container, 5).textContent).toContain('+ QC ½');
+    await click(button(container, /^Trang 5 /));
+    const inspector = container.querySelector('.page-inspector') as HTMLElement;
+    expect(field<HTMLSelectElement>(inspector, 'Cỡ quảng cáo').value).toBe('half');
+    expect(field(inspector, 'Tên quảng cáo cuối trang').value).toBe('Gốm Minh Long');
+    await click(button(inspector, 'Bỏ quảng cáo'));
+    const saved = callsTo('print.flatplan.save') as { issueId: number; pages: PageSlot[] }[];
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.pages[4]).toEqual({ ...withAd[4], ad: null });
+    expect(saved[0]?.pages.filter((_, i) => i !== 4)).toEqual(withAd.filter((_, i) => i !== 4));
+  });
+
   it('reloads the plan when another window changes the issue', async () => {
     const { callsTo, emit } = await openDesk();
     const before = callsTo('print.issue.get').length;
@@ -122,3 +164,28 @@ describe('flatplan', () => {
     expect(callsTo('print.issue.get').length).toBe(before + 1);
   });
 });
+
+const ASSET = {
+  hash: '',
+  fileName: '',
+  mimeType: 'image/gif',
+  byteSize: 3,
+  width: 1,
+  height: 1,
+  caption: '',
+  credit: '',
+  alt: '',
+  focalX: 0.5,
+  focalY: 0.5,
+  crop: null,
+  createdAt: '2025-10-03T00:00:00Z',
+};
+
+/** Picks `file` in a file input, as the browser does after the dialog closes. */
+async function pickFile(input: HTMLInputElement, file: File): Promise<void> {
+  await act(async () => {
+    Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle(20);
+}

@@ -45,7 +45,7 @@ export class PrintResources {
         .rotate()
         .resize({ width, withoutEnlargement: true })
         .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 90, chromaSubsampling: '4:4:4' })
+        .jpeg({ quality: 85, mozjpeg: true })
         .toBuffer();
     } catch {
       // A file that does not decode prints as a marked placeholder and preflight names it.
