@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, type PDFArray, type PDFNumber } from 'pdf-lib';
 import sharp from 'sharp';
@@ -228,6 +228,19 @@ describe('preflight and bad input', () => {
     const pdf = await PDFDocument.load(readFileSync(done.files[0]!));
     expect(pdf.getPageCount()).toBe(12);
   }, 90_000);
+
+  it('makes the print-size pictures in the background once the pages have been laid out for the screen', async () => {
+    const detail = await desk.call('print.issue.get', { issueId });
+    const cover = detail.flatplan.pages[0]!.assetHash!;
+    rmSync(join(desk.ws.dataDir, 'cache', 'print'), { recursive: true, force: true });
+    // An edit, so the pages are laid out anew rather than taken from the last layout.
+    await desk.call('articles.save', { id: detail.placed[0]!.articleId, fields: { byline: 'Minh Khôi – Thu Hà' }, reason: 'explicit' });
+    await desk.call('print.layout', { issueId, resourceBase: 'lnv-asset://print/' });
+    // The cover (1800 × 2540 px) fills the page with its bleed, 216 × 303 mm: 2,551 px across at 300 ppi, rounded up to 2,600.
+    const printCopy = join(desk.ws.dataDir, 'cache', 'print', `${cover}-2600.jpg`);
+    await expect.poll(() => existsSync(printCopy), { timeout: 30_000, interval: 100 }).toBe(true);
+    expect((await sharp(printCopy).metadata()).width).toBe(1800);
+  }, 60_000);
 
   it('cancels an export cleanly, leaving no half-written files', async () => {
     const progress: ExportProgress[] = [];

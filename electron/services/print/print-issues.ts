@@ -150,10 +150,22 @@ export class PrintIssues {
       const result = { document, pages, report, fits, elapsedMs: Math.round(performance.now() - started) };
       this.layoutCache.clear();
       this.layoutCache.set(key, result);
+      // While the artist looks at the pages, the print-size pictures are made, so the first export need not.
+      if (imagePpi !== PRINT_IMAGE_PPI) this.preparePrintImages(issueId);
       return result;
     } finally {
       await session.close();
     }
+  }
+
+  private preparePrintImages(issueId: number): void {
+    let html: string;
+    try {
+      html = pageDocumentHtml(this.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI));
+    } catch {
+      return;
+    }
+    void this.resources.prepare(html).catch(() => undefined);
   }
 
   /** Everything that would make the printer call back, with the page to open. */

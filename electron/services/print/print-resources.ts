@@ -18,6 +18,9 @@ const WIDTHS = { min: 64, max: 6000 };
  * so a second layout or export of the same issue reads them straight from disk.
  */
 export class PrintResources {
+  /** One resize per picture and width at a time: the page view's warm-up and an export may ask together. */
+  private readonly resizing = new Map<string, Promise<PrintResource | null>>();
+
   constructor(
     private readonly fontsDir: string,
     private readonly assetFiles: AssetFiles,
@@ -33,7 +36,19 @@ export class PrintResources {
     const asset = /^assets\/([a-f0-9]{64})$/.exec(path);
     if (!asset?.[1] || !this.assetFiles.exists(asset[1])) return null;
     const width = Math.min(WIDTHS.max, Math.max(WIDTHS.min, Number(params.get('w')) || 1600));
-    return this.resized(asset[1], width);
+    const key = `${asset[1]}-${width}`;
+    const pending = this.resizing.get(key);
+    if (pending) return pending;
+    const job = this.resized(asset[1], width).finally(() => this.resizing.delete(key));
+    this.resizing.set(key, job);
+    return job;
+  }
+
+  /** Resizes, one after another in the background, the pictures a page document names (`…assets/<hash>?w=<px>`). */
+  async prepare(html: string): Promise<void> {
+    for (const [, hash, width] of new Set(html.matchAll(/assets\/([a-f0-9]{64})\?w=(\d+)/g))) {
+      await this.get(`assets/${hash}`, new URLSearchParams({ w: width ?? '' }));
+    }
   }
 
   private async resized(hash: string, width: number): Promise<PrintResource | null> {
@@ -52,7 +67,7 @@ export class PrintResources {
       return null;
     }
     mkdirSync(this.cacheDir, { recursive: true });
-    const partial = `${cached}.${process.pid}.tmp`;
+    const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(partial, body);
     renameSync(partial, cached);
     return { body, contentType: 'image/jpeg' };
