@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_OUTPUTS, type ExportOutput, type ExportProgress, type PreflightFinding } from '../../shared/model/print-issue.js';
 import { useApi } from '../api/api-context.js';
-import { PrintDialog } from './print-dialog.js';
+import { FormFooter, PrintDialog } from './print-dialog.js';
 import { FindingGroups } from './preflight-panel.js';
 import { errorMessage } from './use-print-issue.js';
 
@@ -114,19 +114,12 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
           </fieldset>
           {outputs.size === 0 && <p className="print-warning">{t('print.export.pickOne')}</p>}
           <p className="field-hint">{t('print.export.checkFirst')}</p>
-          {error && (
-            <p className="inline-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="print-dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('print.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={outputs.size === 0 || step.name === 'checking'}>
-              {step.name === 'checking' ? t('print.preflight.running') : t('print.export.start')}
-            </button>
-          </div>
+          <FormFooter
+            error={error}
+            onCancel={onClose}
+            submitLabel={step.name === 'checking' ? t('print.preflight.running') : t('print.export.start')}
+            submitDisabled={outputs.size === 0 || step.name === 'checking'}
+          />
         </form>
       )}
 

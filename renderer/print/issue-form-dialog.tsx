@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintIssueDetail } from '../../shared/model/print-issue.js';
 import { PRINT_ISSUE_STATUSES, type PrintIssue } from '../../shared/model/workspace.js';
 import { useApi } from '../api/api-context.js';
-import { PrintDialog } from './print-dialog.js';
+import { FormFooter, PrintDialog } from './print-dialog.js';
 import { errorMessage } from './use-print-issue.js';
 
 type IssueStatus = (typeof PRINT_ISSUE_STATUSES)[number];
@@ -116,19 +116,7 @@ export function IssueFormDialog({ issue, issues, onDone, onClose }: IssueFormDia
             </select>
           </label>
         )}
-        {error && (
-          <p className="inline-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="print-dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('print.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {issue ? t('print.issue.save') : t('print.issue.create')}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={issue ? t('print.issue.save') : t('print.issue.create')} submitDisabled={busy} />
       </form>
     </PrintDialog>
   );

@@ -51,3 +51,32 @@ export function PrintDialog({ title, onClose, className = '', children }: PrintD
     </dialog>
   );
 }
+
+interface FormFooterProps {
+  error: string | null;
+  onCancel: () => void;
+  submitLabel: string;
+  submitDisabled: boolean;
+}
+
+/** The end of every print dialog form: its error, then Cancel and the submit button. */
+export function FormFooter({ error, onCancel, submitLabel, submitDisabled }: FormFooterProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="print-dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('print.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={submitDisabled}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PRINT_FONT_FAMILIES, type PrintIssue, type PrintLayout, type PublicationProfile } from '../../shared/model/workspace.js';
 import { runningHeadText } from '../../shared/print/flatplan.js';
 import { useApi } from '../api/api-context.js';
-import { PrintDialog } from './print-dialog.js';
+import { FormFooter, PrintDialog } from './print-dialog.js';
 import { fromDraft, NUMBER_FIELDS, toDraft, validateDraft, type DraftField, type NumberField, type SettingsDraft } from './print-settings-form.js';
 import { errorMessage } from './use-print-issue.js';
 
@@ -187,19 +187,7 @@ export function PrintSettingsDialog({ issue, onSaved, onClose }: PrintSettingsDi
               {t('print.settings.fix', { count: Object.keys(problems).length })}
             </p>
           )}
-          {error && (
-            <p className="inline-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="print-dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('print.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {t('print.settings.save')}
-            </button>
-          </div>
+          <FormFooter error={error} onCancel={onClose} submitLabel={t('print.settings.save')} submitDisabled={busy} />
         </form>
       )}
     </PrintDialog>

@@ -50,10 +50,6 @@ export class PrintExports {
     return true;
   }
 
-  isRunning(): boolean {
-    return this.jobs.size > 0;
-  }
-
   private emit(progress: ExportProgress): void {
     this.ws.events.emit('print.export.progress', progress);
   }

@@ -50,7 +50,7 @@ export function createPrintHandlers(ws: Workspace): PrintHandlers {
     return layout.fits.find((f) => f.articleId === articleId) ?? null;
   };
 
-  const applyCopyfit = (issueId: number, articleId: number, action: CallParsedInput<'print.copyfit'>['action']): { next: Flatplan; message: string } => {
+  const applyCopyfit = (issueId: number, articleId: number, action: Exclude<CallParsedInput<'print.copyfit'>['action'], 'auto'>): { next: Flatplan; message: string } => {
     const current = plan(issueId);
     const range = articleRanges(current).find((r) => r.articleId === articleId);
     if (!range) throw new DeskError('invalid_input', 'Bài này chưa được đặt vào trang nào của số báo.');
@@ -90,8 +90,6 @@ export function createPrintHandlers(ws: Workspace): PrintHandlers {
         const next = placeArticle(current, articleId, range.firstPage, pages, style);
         return { next: { ...next, copyfit: current.copyfit }, message: `Bài giờ chiếm ${pages} trang.` };
       }
-      case 'auto':
-        return { next: current, message: '' };
     }
   };
 
@@ -106,7 +104,7 @@ export function createPrintHandlers(ws: Workspace): PrintHandlers {
         copyfit.tracking > -20 || copyfit.leading > 0.96 ? 'tighten' : copyfit.figureScale > 0.7 ? 'shrink-figures' : 'add-page';
       let step: { next: Flatplan; message: string };
       try {
-        step = applyCopyfit(issueId, articleId, action === 'tighten' && copyfit.tracking <= -20 ? 'tighten' : action);
+        step = applyCopyfit(issueId, articleId, action);
       } catch (error) {
         steps.push((error as Error).message);
         break;

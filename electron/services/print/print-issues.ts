@@ -146,8 +146,7 @@ export class PrintIssues {
     try {
       const { report, pagesHtml } = await session.layout();
       const pages = document.pages.map((page, index) => ({ page: page.page, kind: page.kind, articleId: page.articleId, html: pagesHtml[index] ?? page.html }));
-      const fits = report.articles.map((a) => ({ ...a, pages: a.pages }));
-      const result = { document, pages, report, fits, elapsedMs: Math.round(performance.now() - started) };
+      const result = { document, pages, report, fits: report.articles, elapsedMs: Math.round(performance.now() - started) };
       this.layoutCache.clear();
       this.layoutCache.set(key, result);
       // While the artist looks at the pages, the print-size pictures are made, so the first export need not.
