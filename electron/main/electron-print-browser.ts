@@ -2,7 +2,7 @@ import { BrowserWindow, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FlowReport } from '../../shared/print/flow-types.js';
-import { INTERNAL_BASE, type LaidOut, type PrintBrowser, type PrintSession, type PrintSessionOptions, type ResourceLoader } from '../services/print/print-browser.js';
+import { INTERNAL_BASE, PAGE_IMAGE_QUALITY, type LaidOut, type PrintBrowser, type PrintSession, type PrintSessionOptions, type ResourceLoader } from '../services/print/print-browser.js';
 
 /** Print pages in the app's own Chromium: a hidden window per document, on a session that can reach nothing else. */
 export class ElectronPrintBrowser implements PrintBrowser {
@@ -45,7 +45,7 @@ export class ElectronPrintBrowser implements PrintBrowser {
           `(() => { const r = document.querySelector('section.page[data-page="${page}"] > .trim').getBoundingClientRect(); window.scrollTo(0, window.scrollY + r.top); const s = document.querySelector('section.page[data-page="${page}"] > .trim').getBoundingClientRect(); return { x: s.left, y: s.top, width: s.width, height: s.height }; })()`,
         )) as Electron.Rectangle;
         const image = await contents.capturePage({ x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) });
-        return image.toJPEG(88);
+        return image.toJPEG(PAGE_IMAGE_QUALITY);
       },
       async close(): Promise<void> {
         window.destroy();

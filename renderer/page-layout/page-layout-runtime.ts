@@ -36,16 +36,21 @@ interface Poured {
 }
 
 /**
- * Every font face, loaded explicitly (`document.fonts.ready` resolves before bold and italic faces
- * are even requested), and every picture decoded. Returns the figure sources that failed.
+ * Every font face, loaded explicitly: `document.fonts.ready` resolves before bold and italic faces
+ * are even requested. Text is measured with what loaded; a face that fails falls back like any web font.
  */
-async function loadAssets(input: FlowInput): Promise<Set<string>> {
+async function loadFonts(): Promise<void> {
   const faces: FontFace[] = [];
   document.fonts.forEach((face) => faces.push(face));
-  // A face that fails falls back like any web font; the layout is measured with what loaded.
   await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
   await document.fonts.ready;
+}
 
+/**
+ * Every picture decoded; resolves to the figure sources that failed. The flow needs no picture
+ * (figure sizes come with the blocks), so decoding runs while the articles are poured.
+ */
+async function decodePictures(input: FlowInput): Promise<Set<string>> {
   const broken = new Set<string>();
   const decode = (img: HTMLImageElement) => img.decode().then(
     () => true,
@@ -277,14 +282,16 @@ function outsideSafeArea(safeMarginMm: number): FlowReport['outsideSafeArea'] {
 
 async function run(): Promise<FlowReport> {
   const input = readInput();
-  const broken = await loadAssets(input);
+  const pictures = decodePictures(input);
+  await loadFonts();
   const started = performance.now();
   const articles = input.articles.map((article) => ({ article, elements: bodyFrames(article.articleId) }));
   const geometries = prepareFrames(articles).map((frames) => frames.map(readFrame));
   const poured = articles.map(({ article }, i) => pour(article, geometries[i]!));
   for (const item of poured) item.measurer.dispose();
-  for (const item of poured) render(item, broken);
   const elapsedMs = performance.now() - started;
+  const broken = await pictures;
+  for (const item of poured) render(item, broken);
   // Figures were decoded ahead; waiting on the placed copies makes sure they paint in the PDF.
   await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined)));
   return {

@@ -8,6 +8,9 @@ import type { PrintResource } from './print-resources.js';
 /** Page documents load from this origin; every request to it is answered in-process, nothing else loads. */
 export const INTERNAL_BASE = 'http://print.lnv-desk.invalid/';
 
+/** JPEG quality of page images for the e-magazine. */
+export const PAGE_IMAGE_QUALITY = 85;
+
 export type ResourceLoader = (path: string, params: URLSearchParams) => Promise<PrintResource | null>;
 
 export interface LaidOut {
@@ -20,7 +23,7 @@ export interface LaidOut {
 export interface PrintSession {
   layout(): Promise<LaidOut>;
   pdf(): Promise<Buffer>;
-  /** JPEG of one page's trim box. */
+  /** JPEG of one page's trim box at the session's scale, encoded once: it is the page image as it ships. */
   pageImage(page: number): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -78,6 +81,8 @@ async function layoutRuntime(): Promise<string> {
 }
 
 class ChromiumSession implements PrintSession {
+  private trimBoxes: { x: number; y: number; width: number; height: number }[] | null = null;
+
   constructor(
     private readonly context: BrowserContext,
     private readonly page: Page,
@@ -98,7 +103,13 @@ class ChromiumSession implements PrintSession {
   }
 
   async pageImage(page: number): Promise<Buffer> {
-    return this.page.locator(`section.page[data-page="${page}"] > .trim`).screenshot({ type: 'jpeg', quality: 88, animations: 'disabled' });
+    // Where every page's trim box sits in the document, read once: pages do not move after layout.
+    this.trimBoxes ??= (await this.page.evaluate(
+      `[...document.querySelectorAll('section.page > .trim')].map((trim) => { const r = trim.getBoundingClientRect(); return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height }; })`,
+    )) as { x: number; y: number; width: number; height: number }[];
+    const clip = this.trimBoxes[page - 1];
+    if (!clip) throw new DeskError('not_found', `Không có trang ${page} để chụp.`);
+    return this.page.screenshot({ clip, fullPage: true, type: 'jpeg', quality: PAGE_IMAGE_QUALITY, animations: 'disabled' });
   }
 
   async close(): Promise<void> {
@@ -134,7 +145,8 @@ export class ChromiumPrintBrowser implements PrintBrowser {
       return resource ? route.fulfill({ body: resource.body, contentType: resource.contentType }) : route.fulfill({ status: 404, body: '' });
     });
     const page = await context.newPage();
-    await page.goto(`${INTERNAL_BASE}document.html`, { waitUntil: 'load' });
+    // The layout runtime waits for fonts and pictures itself, and lays out while pictures decode.
+    await page.goto(`${INTERNAL_BASE}document.html`, { waitUntil: 'domcontentloaded' });
     return new ChromiumSession(context, page);
   }
 

@@ -7,7 +7,7 @@ import type { ExportOutput, ExportProgress } from '../../../shared/model/print-i
 import { SHEET_BLEED_MM } from '../../../shared/print/page-document.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { INTERNAL_BASE, type PrintSession } from './print-browser.js';
-import { PRINT_IMAGE_PPI } from './print-issues.js';
+import { PAGE_IMAGE_PPI, PRINT_IMAGE_PPI } from './print-issues.js';
 import { pdfFonts, printPdf, proofPdf, type SheetGeometry } from './print-pdf.js';
 
 /** Page images for the e-magazine are about this tall; thumbnails for its page strip. */
@@ -70,44 +70,37 @@ export class PrintExports {
         sheetBleedMm: SHEET_BLEED_MM,
       };
       mkdirSync(outDir, { recursive: true });
-      const document = this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI);
-      const pageCount = document.pages.length;
-      const total = 3 + (outputs.includes('images') ? pageCount : 0);
-      report('layout', 0, total, `Đang dàn ${pageCount} trang…`);
-      const scale = PAGE_IMAGE_HEIGHT / (profile.print.trimHeightMm * CSS_PX_PER_MM);
-      job.session = await this.ws.print.openSession(document, { scale });
-      const laidOut = await job.session.layout();
-      check();
-      report('pdf', 1, total, 'Đang tạo PDF…');
-      const raw = await job.session.pdf();
-      check();
-      const warnings = (await pdfFonts(raw)).filter((f) => !f.embedded).map((f) => `Phông ${f.name} không được nhúng.`);
-      const oversets = laidOut.report.articles.filter((a) => a.oversetLines > 0).length;
-      if (oversets > 0) warnings.push(`${oversets} bài còn tràn chữ.`);
-      const font = readFileSync(join(this.ws.resourcesDir, 'fonts', 'BeVietnamPro-Regular.ttf'));
-      report('marks', 2, total, 'Đang đặt dấu cắt và hộp trang…');
-      if (outputs.includes('print')) {
-        const bytes = await printPdf(raw, geo, (page) => `${profile.name} • Số ${issue.number} • Trang ${page}/${pageCount}`, font);
-        this.write(job, join(outDir, `${issue.slug}-in.pdf`), bytes);
-      }
-      check();
-      if (outputs.includes('proof')) {
-        report('proof', 2, total, 'Đang tạo bản in thử…');
-        this.write(job, join(outDir, `${issue.slug}-ban-in-thu.pdf`), await proofPdf(raw, geo, font));
-      }
-      if (outputs.includes('images')) {
-        const imageDir = join(outDir, 'anh-trang');
-        mkdirSync(join(imageDir, 'nho'), { recursive: true });
-        for (let page = 1; page <= pageCount; page += 1) {
-          check();
-          report('images', 2 + page, total, `Ảnh trang ${page}/${pageCount}`);
-          const shot = await job.session.pageImage(page);
-          const name = `${issue.slug}-${page}.jpg`;
-          const image = await sharp(shot).resize({ height: PAGE_IMAGE_HEIGHT }).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
-          this.write(job, join(imageDir, name), image);
-          this.write(job, join(imageDir, 'nho', name), await sharp(image).resize({ height: THUMBNAIL_HEIGHT }).jpeg({ quality: 80 }).toBuffer());
+      const pdfWanted = outputs.includes('print') || outputs.includes('proof');
+      const imagesWanted = outputs.includes('images');
+      const pageCount = this.ws.printIssues.get(issueId).flatplan.pages.length;
+      const total = (pdfWanted ? 3 : 1) + (imagesWanted ? pageCount : 0);
+      const warnings: string[] = [];
+      if (pdfWanted) {
+        report('layout', 0, total, `Đang dàn ${pageCount} trang…`);
+        job.session = await this.ws.print.openSession(this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI));
+        const laidOut = await job.session.layout();
+        check();
+        report('pdf', 1, total, 'Đang tạo PDF…');
+        const raw = await job.session.pdf();
+        await job.session.close();
+        job.session = null;
+        check();
+        warnings.push(...(await pdfFonts(raw)).filter((f) => !f.embedded).map((f) => `Phông ${f.name} không được nhúng.`));
+        const oversets = laidOut.report.articles.filter((a) => a.oversetLines > 0).length;
+        if (oversets > 0) warnings.push(`${oversets} bài còn tràn chữ.`);
+        const font = readFileSync(join(this.ws.resourcesDir, 'fonts', 'BeVietnamPro-Regular.ttf'));
+        report('marks', 2, total, 'Đang đặt dấu cắt và hộp trang…');
+        if (outputs.includes('print')) {
+          const bytes = await printPdf(raw, geo, (page) => `${profile.name} • Số ${issue.number} • Trang ${page}/${pageCount}`, font);
+          this.write(job, join(outDir, `${issue.slug}-in.pdf`), bytes);
+        }
+        check();
+        if (outputs.includes('proof')) {
+          report('proof', 2, total, 'Đang tạo bản in thử…');
+          this.write(job, join(outDir, `${issue.slug}-ban-in-thu.pdf`), await proofPdf(raw, geo, font));
         }
       }
+      if (imagesWanted) await this.pageImages(job, issueId, outDir, pdfWanted ? 3 : 1, total, report, check);
       const summary = warnings.length > 0 ? ` Lưu ý: ${warnings.join(' ')}` : '';
       report('done', total, total, `Đã xuất ${job.written.length} tệp vào ${outDir}.${summary}`, job.written);
     } catch (error) {
@@ -121,6 +114,47 @@ export class PrintExports {
     } finally {
       await job.session?.close();
     }
+  }
+
+  /**
+   * Page images from their own layout, with pictures at the resolution a 1,600-pixel page needs
+   * rather than print's: the same pages (a picture's box does not depend on its file), far less to
+   * decode. Chromium encodes each JPEG at its final size; the thumbnail is made while the next page
+   * is photographed.
+   */
+  private async pageImages(
+    job: Job,
+    issueId: number,
+    outDir: string,
+    firstStep: number,
+    total: number,
+    report: (stage: ExportProgress['stage'], done: number, total: number, message: string) => void,
+    check: () => void,
+  ): Promise<void> {
+    const { issue } = this.ws.printIssues.get(issueId);
+    const profile = this.ws.catalog.profile();
+    const imageDir = join(outDir, 'anh-trang');
+    mkdirSync(join(imageDir, 'nho'), { recursive: true });
+    report('layout', firstStep - 1, total, 'Đang dàn trang để chụp ảnh trang…');
+    const document = this.ws.print.buildDocument(issueId, INTERNAL_BASE, PAGE_IMAGE_PPI);
+    const scale = PAGE_IMAGE_HEIGHT / (profile.print.trimHeightMm * CSS_PX_PER_MM);
+    job.session = await this.ws.print.openSession(document, { scale });
+    await job.session.layout();
+    let thumbnail: Promise<void> = Promise.resolve();
+    for (let page = 1; page <= document.pages.length; page += 1) {
+      check();
+      report('images', firstStep + page - 1, total, `Ảnh trang ${page}/${document.pages.length}`);
+      const image = await job.session.pageImage(page);
+      await thumbnail;
+      const name = `${issue.slug}-${page}.jpg`;
+      this.write(job, join(imageDir, name), image);
+      thumbnail = sharp(image)
+        .resize({ height: THUMBNAIL_HEIGHT })
+        .jpeg({ quality: 80 })
+        .toBuffer()
+        .then((small) => this.write(job, join(imageDir, 'nho', name), small));
+    }
+    await thumbnail;
   }
 
   /** Whole files only: written beside the target, then renamed over it. */

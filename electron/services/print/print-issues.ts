@@ -22,6 +22,8 @@ const TemplateManifest = z.object({
 /** Pictures for the screen are lighter; for print 300 ppi at the size of the box they fill. */
 export const SCREEN_IMAGE_PPI = 120;
 export const PRINT_IMAGE_PPI = 300;
+/** A4 at 1,600 pixels high is 137 ppi; pictures for page images get a little more. */
+export const PAGE_IMAGE_PPI = 160;
 
 export interface IssueLayout {
   document: PageDocument;
