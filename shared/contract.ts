@@ -314,6 +314,11 @@ export const contract = {
     'Sửa chú thích, nguồn, mô tả, điểm nhấn và vùng cắt web của ảnh',
   ),
   'print.templates': call(Empty, z.array(PrintTemplateInfo), 'Các mẫu trang (trang mở bài, trang tiếp, bìa, mục lục…)'),
+  'print.art.add': call(
+    z.object({ fileName: z.string().min(1).max(500), dataBase64: z.string().min(1).max(120_000_000) }).strict(),
+    Asset,
+    'Thêm ảnh hoặc PDF cho trang không phải bài (quảng cáo, bìa)',
+  ),
   'print.issue.create': call(
     z
       .object({

@@ -101,7 +101,7 @@ const BuildFile = z.object({
   year: z.number().int(),
   pageCount: z.number().int().positive(),
   title: z.string().optional(),
-  /** Pages other than articles: cover, ads, section openers… Pictures are paths next to the JSON file. */
+  /** Pages other than articles: cover, ads, section openers… Pictures (or an ad's PDF) are paths next to the JSON file. */
   pages: z
     .array(
       z.object({
@@ -152,7 +152,7 @@ async function buildIssue(session: Session, file: string): Promise<number> {
     if (entry.image) {
       const path = resolve(here, entry.image);
       if (!existsSync(path)) throw new DeskError('invalid_input', `Không có ảnh "${entry.image}" cho trang ${entry.page}.`);
-      assetHash = (await session.call('assets.add', { fileName: basename(path), dataBase64: readFileSync(path).toString('base64') })).hash;
+      assetHash = (await session.call('print.art.add', { fileName: basename(path), dataBase64: readFileSync(path).toString('base64') })).hash;
     }
     pages[entry.page - 1] = { kind: entry.kind, template: entry.template ?? '', articleId: null, assetHash, label: entry.label ?? '', sectionId: null, ad: null };
   }

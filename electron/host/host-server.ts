@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { DeskError, type DeskErrorCode } from '../../shared/errors.js';
+import { PDF_MIME_TYPE } from '../../shared/print/page-document.js';
 import type { Dispatch } from '../services/dispatcher.js';
 import type { Workspace } from '../services/workspace/workspace.js';
 
@@ -159,12 +160,13 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const handleAsset = (hash: string, url: URL, res: ServerResponse) => {
     if (!sameToken(url.searchParams.get('token'), token)) throw new DeskError('unauthorized', 'Sai mã phiên làm việc.');
     const asset = options.workspace.catalog.asset(hash);
+    // A supplied PDF shows as the picture made of it; the PDF itself only goes into the print PDF.
     res.writeHead(200, {
-      'Content-Type': asset.mimeType,
+      'Content-Type': asset.mimeType === PDF_MIME_TYPE ? 'image/jpeg' : asset.mimeType,
       'Cache-Control': 'private, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
     });
-    createReadStream(options.workspace.assetFiles.pathOf(hash)).pipe(res);
+    createReadStream(options.workspace.assetFiles.picturePath(hash)).pipe(res);
   };
 
   /** Fonts and pictures of the print page view; the token is in the path because the pages name them relatively. */

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { CALL_NAMES } from '../../shared/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { DeskError } from '../../shared/errors.js';
+import { PDF_MIME_TYPE } from '../../shared/print/page-document.js';
 import { createHandlers } from '../services/desk-handlers.js';
 import { createDispatcher } from '../services/dispatcher.js';
 import { Workspace } from '../services/workspace/workspace.js';
@@ -56,7 +57,8 @@ function serveFiles(workspace: Workspace): void {
     const hash = url.pathname.slice(1);
     try {
       const asset = workspace.catalog.asset(hash);
-      return new Response(readFileSync(workspace.assetFiles.pathOf(hash)), { headers: { 'Content-Type': asset.mimeType } });
+      const isPdf = asset.mimeType === PDF_MIME_TYPE;
+      return new Response(readFileSync(workspace.assetFiles.picturePath(hash)), { headers: { 'Content-Type': isPdf ? 'image/jpeg' : asset.mimeType } });
     } catch {
       return new Response('Không tìm thấy ảnh.', { status: 404 });
     }

@@ -13,6 +13,8 @@ const ACCEPTED_FORMATS: Record<string, string> = {
   avif: 'image/avif',
 };
 
+const PDF_PREVIEW_SUFFIX = '.preview.jpg';
+
 export interface StoredImage {
   hash: string;
   mimeType: string;
@@ -39,6 +41,25 @@ export class AssetFiles {
 
   read(hash: string): Buffer {
     return readFileSync(this.pathOf(hash));
+  }
+
+  /** What screens show of an asset: the picture itself, or the picture made of a supplied PDF. */
+  picturePath(hash: string): string {
+    const preview = `${this.pathOf(hash)}${PDF_PREVIEW_SUFFIX}`;
+    return existsSync(preview) ? preview : this.pathOf(hash);
+  }
+
+  readPicture(hash: string): Buffer {
+    return readFileSync(this.picturePath(hash));
+  }
+
+  /** A PDF supplied for print (checked by the caller), stored with the JPEG picture screens show of it. */
+  storePdf(bytes: Buffer, preview: Buffer): { hash: string; mimeType: string; byteSize: number } {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const target = this.pathOf(hash);
+    if (!existsSync(`${target}${PDF_PREVIEW_SUFFIX}`)) writeDurably(`${target}${PDF_PREVIEW_SUFFIX}`, preview);
+    if (!existsSync(target)) writeDurably(target, bytes);
+    return { hash, mimeType: 'application/pdf', byteSize: bytes.length };
   }
 
   /** Checks that the bytes are a picture we can print and publish, then stores them. */

@@ -231,13 +231,17 @@ const mm = (px: number) => Math.round((px / PX_PER_MM) * 10) / 10;
 function imageReports(): PlacedImageReport[] {
   return Array.from(document.querySelectorAll<HTMLImageElement>('section.page[data-page] img')).map((img) => {
     const box = img.getBoundingClientRect();
+    const pageBox = img.closest('section.page')?.getBoundingClientRect() ?? box;
     return {
       page: pageOf(img),
+      xMm: mm(box.left - pageBox.left),
+      yMm: mm(box.top - pageBox.top),
       assetHash: img.dataset.asset ?? null,
       src: img.dataset.src ?? img.getAttribute('src') ?? '',
       widthMm: mm(box.width),
       heightMm: mm(box.height),
       broken: img.classList.contains('is-broken') || (img.complete && img.naturalWidth === 0),
+      pdfArt: img.hasAttribute('data-pdf-art'),
     };
   });
 }

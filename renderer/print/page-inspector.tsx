@@ -107,8 +107,8 @@ export function PageInspector(props: PageInspectorProps) {
 }
 
 /**
- * A save or an upload in progress, and what went wrong. `upload` adds the picked picture to the
- * assets (as `assets.add` takes it) and hands its hash on; full-page and part-page ads share it.
+ * A save or an upload in progress, and what went wrong. `upload` adds the picked picture or PDF to
+ * the assets (`print.art.add`) and hands its hash on; full-page and part-page ads share it.
  */
 function usePictureUpload() {
   const api = useApi();
@@ -130,7 +130,7 @@ function usePictureUpload() {
   const upload = (file: File | undefined, use: (assetHash: string) => Promise<unknown>) =>
     file
       ? run(async () => {
-          const asset = await api.call('assets.add', { fileName: file.name || 'quang-cao.jpg', dataBase64: await readFileAsBase64(file) });
+          const asset = await api.call('print.art.add', { fileName: file.name || 'quang-cao.jpg', dataBase64: await readFileAsBase64(file) });
           await use(asset.hash);
         })
       : Promise.resolve();
@@ -184,10 +184,11 @@ function FootAd({ slot, onSave }: { slot: PageSlot; onSave(next: PageSlot): Prom
         <span className="field-label">{ad ? t('print.inspector.footAd.replacePicture') : t('print.inspector.footAd.picture')}</span>
         <input
           type="file"
-          accept="image/*"
+          accept="image/*,application/pdf"
           disabled={busy}
           onChange={(e) => void upload(e.target.files?.[0], (assetHash) => onSave({ ...slot, ad: { assetHash, name: name.trim(), size } }))}
         />
+        <span className="field-hint">{t('print.inspector.artHint')}</span>
       </label>
       {ad && (
         <div className="foot-ad-actions">
@@ -256,7 +257,8 @@ function PageDetails({ slot, sections, onSave }: { slot: PageSlot; sections: Sec
           )}
           <label className="field">
             <span className="field-label">{slot.kind === 'ad' ? t('print.inspector.adPicture') : t('print.inspector.picture')}</span>
-            <input type="file" accept="image/*" disabled={busy} onChange={(e) => void upload(e.target.files?.[0])} />
+            <input type="file" accept="image/*,application/pdf" disabled={busy} onChange={(e) => void upload(e.target.files?.[0])} />
+            <span className="field-hint">{t('print.inspector.artHint')}</span>
           </label>
           {slot.assetHash && (
             <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void save({ assetHash: null })}>

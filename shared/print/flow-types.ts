@@ -90,11 +90,15 @@ export interface PlacedImageReport {
   page: number;
   assetHash: string | null;
   src: string;
-  /** Placed size on paper. */
+  /** Placed box on paper, from the top left corner of its page's sheet. */
+  xMm: number;
+  yMm: number;
   widthMm: number;
   heightMm: number;
   /** The picture failed to load or decode (a placeholder box was printed instead). */
   broken: boolean;
+  /** A supplied PDF whose vectors go into this box after printing. */
+  pdfArt: boolean;
 }
 
 export interface FlowReport {

@@ -50,6 +50,11 @@ export interface PageDocumentInput {
    * Pictures sized to their boxes keep Chromium's PDF small and fast (full-size photos took 20 s).
    */
   imagePpi: number;
+  /**
+   * For the print PDF: supplied PDFs (ads) leave their box transparent, and their own vectors are
+   * drawn there afterwards (pdf-art.ts). Otherwise the picture made of the PDF is shown.
+   */
+  pdfArtAsVectors?: boolean;
 }
 
 export interface BuiltPage {
@@ -68,6 +73,10 @@ export interface PageDocument {
   sheetWidthMm: number;
   sheetHeightMm: number;
 }
+
+/** Assets of this type are PDFs supplied for print (ads): vectors in the print PDF, their picture everywhere else. */
+export const PDF_MIME_TYPE = 'application/pdf';
+const TRANSPARENT_PIXEL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 
 /** The frame names a template offers. */
 export function templateFrames(html: string): string[] {
@@ -124,7 +133,9 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
     if (!hash) return '';
     const asset = input.asset(hash);
     const size = asset ? ` width="${asset.width}" height="${asset.height}"` : '';
-    return `<img src="${escapeHtml(imageUrl(hash, box.width, box.height))}" data-asset="${hash}" alt="${escapeHtml(alt || asset?.alt || '')}"${size}>`;
+    const vectors = input.pdfArtAsVectors && asset?.mimeType === PDF_MIME_TYPE;
+    const src = vectors ? TRANSPARENT_PIXEL : imageUrl(hash, box.width, box.height);
+    return `<img src="${escapeHtml(src)}" data-asset="${hash}"${vectors ? ' data-pdf-art=""' : ''} alt="${escapeHtml(alt || asset?.alt || '')}"${size}>`;
   };
   const describe = (id: number) => {
     const article = input.article(id);

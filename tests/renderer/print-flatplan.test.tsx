@@ -112,12 +112,12 @@ describe('flatplan', () => {
     expect(saved[0]?.pages[3]).toMatchObject({ kind: 'article', articleId: 31 });
   });
 
-  it('puts a part-page advertisement of the chosen size at the foot of an article page once it has a picture', async () => {
+  it('puts a part-page advertisement of the chosen size, supplied as a PDF, at the foot of an article page once it has its file', async () => {
     const hash = 'ab'.repeat(32);
     const detail = makeDetail();
     const { container, callsTo } = await openDesk({
       'print.flatplan.save': () => detail,
-      'assets.add': (input) => ({ ...ASSET, hash, fileName: input.fileName }),
+      'print.art.add': (input) => ({ ...ASSET, hash, fileName: input.fileName, mimeType: 'application/pdf' }),
     });
     await click(button(container, /^Trang 5 /));
     const inspector = container.querySelector('.page-inspector') as HTMLElement;
@@ -126,9 +126,9 @@ describe('flatplan', () => {
     await type(field(inspector, 'Tên quảng cáo cuối trang'), 'Gốm Minh Long');
     // Nothing is saved until there is a picture: the ad needs one.
     expect(callsTo('print.flatplan.save')).toEqual([]);
-    await pickFile(field(inspector, 'Ảnh quảng cáo cuối trang'), new File(['gif'], 'minh-long.gif', { type: 'image/gif' }));
+    await pickFile(field(inspector, 'Ảnh quảng cáo cuối trang'), new File(['%PDF-1.7'], 'minh-long.pdf', { type: 'application/pdf' }));
 
-    expect(callsTo('assets.add')).toEqual([{ fileName: 'minh-long.gif', dataBase64: btoa('gif') }]);
+    expect(callsTo('print.art.add')).toEqual([{ fileName: 'minh-long.pdf', dataBase64: btoa('%PDF-1.7') }]);
     const saved = callsTo('print.flatplan.save') as { issueId: number; pages: PageSlot[] }[];
     expect(saved).toHaveLength(1);
     expect(saved[0]?.issueId).toBe(ISSUE.id);

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DeskError } from '../../../shared/errors.js';
 import type { FlowReport } from '../../../shared/print/flow-types.js';
+import type { PdfArtBox } from './pdf-art.js';
+import { pdfjsResource, pdfRasterDocument } from './pdf-raster.js';
 import type { PrintResource } from './print-resources.js';
 
 /** Page documents load from this origin; every request to it is answered in-process, nothing else loads. */
@@ -39,6 +41,8 @@ export interface PrintSessionOptions {
  */
 export interface PrintBrowser {
   open(html: string, resources: ResourceLoader, options?: PrintSessionOptions): Promise<PrintSession>;
+  /** A supplied PDF's first page, cut to `box`, as a JPEG `widthPx` wide (see pdf-raster.ts). */
+  rasterizePdf(pdf: Uint8Array, box: PdfArtBox, widthPx: number): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -134,8 +138,26 @@ export class ChromiumPrintBrowser implements PrintBrowser {
   }
 
   async open(html: string, resources: ResourceLoader, options: PrintSessionOptions = {}): Promise<PrintSession> {
+    const { context, page } = await this.openPage(html, resources, options.scale ?? 1);
+    return new ChromiumSession(context, page);
+  }
+
+  async rasterizePdf(pdf: Uint8Array, box: PdfArtBox, widthPx: number): Promise<Buffer> {
+    const art = Buffer.from(pdf);
+    const { context, page } = await this.openPage(pdfRasterDocument(box, widthPx), async (path) =>
+      path === 'art.pdf' ? { body: art, contentType: 'application/pdf' } : pdfjsResource(path),
+    );
+    try {
+      const dataUrl = (await page.evaluate('window.lnvRaster')) as string;
+      return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  private async openPage(html: string, resources: ResourceLoader, scale = 1): Promise<{ context: BrowserContext; page: Page }> {
     const browser = await this.launch();
-    const context = await browser.newContext({ deviceScaleFactor: options.scale ?? 1, javaScriptEnabled: true, viewport: { width: 1200, height: 1000 } });
+    const context = await browser.newContext({ deviceScaleFactor: scale, javaScriptEnabled: true, viewport: { width: 1200, height: 1000 } });
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (`${url.origin}/` !== INTERNAL_BASE) return route.abort('blockedbyclient');
@@ -147,7 +169,7 @@ export class ChromiumPrintBrowser implements PrintBrowser {
     const page = await context.newPage();
     // The layout runtime waits for fonts and pictures itself, and lays out while pictures decode.
     await page.goto(`${INTERNAL_BASE}document.html`, { waitUntil: 'domcontentloaded' });
-    return new ChromiumSession(context, page);
+    return { context, page };
   }
 
   async close(): Promise<void> {

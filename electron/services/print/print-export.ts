@@ -8,6 +8,7 @@ import { SHEET_BLEED_MM } from '../../../shared/print/page-document.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { INTERNAL_BASE, type PrintSession } from './print-browser.js';
 import { PAGE_IMAGE_PPI, PRINT_IMAGE_PPI } from './print-issues.js';
+import { placePdfArt } from './pdf-art.js';
 import { pdfFonts, printPdf, proofPdf, type SheetGeometry } from './print-pdf.js';
 
 /** Page images for the e-magazine are about this tall; thumbnails for its page strip. */
@@ -77,14 +78,19 @@ export class PrintExports {
       const warnings: string[] = [];
       if (pdfWanted) {
         report('layout', 0, total, `Đang dàn ${pageCount} trang…`);
-        job.session = await this.ws.print.openSession(this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI));
+        job.session = await this.ws.print.openSession(this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI, true));
         const laidOut = await job.session.layout();
         check();
         report('pdf', 1, total, 'Đang tạo PDF…');
-        const raw = await job.session.pdf();
+        const printed = await job.session.pdf();
         await job.session.close();
         job.session = null;
         check();
+        const raw = await placePdfArt(
+          printed,
+          laidOut.report.images.filter((image) => image.pdfArt && image.assetHash).map((image) => ({ ...image, assetHash: image.assetHash as string })),
+          (hash) => this.ws.assetFiles.read(hash),
+        );
         warnings.push(...(await pdfFonts(raw)).filter((f) => !f.embedded).map((f) => `Phông ${f.name} không được nhúng.`));
         const oversets = laidOut.report.articles.filter((a) => a.oversetLines > 0).length;
         if (oversets > 0) warnings.push(`${oversets} bài còn tràn chữ.`);

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { CallName, CallOutput, CallParsedInput } from '../../../shared/contract.js';
 import { DeskError } from '../../../shared/errors.js';
 import type { Flatplan, PageSlot } from '../../../shared/model/print-issue.js';
@@ -119,6 +120,11 @@ export function createPrintHandlers(ws: Workspace): PrintHandlers {
 
   return {
     'print.templates': () => print.templateList(),
+    'print.art.add': async ({ fileName, dataBase64 }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      if (bytes.length === 0) throw new DeskError('invalid_file', `Tệp "${basename(fileName)}" rỗng.`);
+      return print.addArt(bytes, fileName);
+    },
     'print.issue.create': ({ number, month, year, pageCount, title }) => {
       const publishDate = `${year}-${String(month).padStart(2, '0')}-01`;
       const id = ws.printIssues.create({ number, pageCount, publishDate, title: title ?? `Số ${number} – Tháng ${month}/${year}`, publication: ws.catalog.profile().name });

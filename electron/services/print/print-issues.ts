@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import sharp from 'sharp';
 import { z } from 'zod';
 import type { ArticleFit, LaidOutPage, PrintTemplateInfo } from '../../../shared/contract.js';
 import type { Article } from '../../../shared/model/article.js';
@@ -8,9 +9,12 @@ import type { Flatplan, PreflightFinding, PrintIssueDetail } from '../../../shar
 import type { Asset } from '../../../shared/model/workspace.js';
 import { articleRanges, pageCountProblem, spreads, tableOfContents } from '../../../shared/print/flatplan.js';
 import type { FlowReport } from '../../../shared/print/flow-types.js';
-import { PRINT_FONT_FILES, buildPageDocument, templateFrames, pageDocumentHtml, type PageDocument, type PrintTemplate } from '../../../shared/print/page-document.js';
+import { PDF_MIME_TYPE, PRINT_FONT_FILES, buildPageDocument, templateFrames, pageDocumentHtml, type PageDocument, type PrintTemplate } from '../../../shared/print/page-document.js';
+import { DeskError } from '../../../shared/errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { INTERNAL_BASE, type PrintBrowser, type PrintSessionOptions, type PrintSession } from './print-browser.js';
+import { inspectPdfArt } from './pdf-art.js';
+import { pdfFonts } from './print-pdf.js';
 import { PrintResources } from './print-resources.js';
 
 const TemplateManifest = z.object({
@@ -24,6 +28,9 @@ export const SCREEN_IMAGE_PPI = 120;
 export const PRINT_IMAGE_PPI = 300;
 /** A4 at 1,600 pixels high is 137 ppi; pictures for page images get a little more. */
 export const PAGE_IMAGE_PPI = 160;
+/** The picture of a supplied PDF serves the screen and page images, never print: 200 ppi of its box, at most 3,000 px wide. */
+const PDF_PREVIEW_PPI = 200;
+const PDF_PREVIEW_MAX_PX = 3000;
 
 export interface IssueLayout {
   document: PageDocument;
@@ -83,6 +90,26 @@ export class PrintIssues {
     }
   }
 
+  /**
+   * A picture or a PDF for a page that is not an article (an ad, a cover): a PDF is checked, drawn
+   * once as a picture for the screen, and kept whole for the print PDF's vectors.
+   */
+  async addArt(bytes: Buffer, fileName: string): Promise<Asset> {
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return this.ws.addImage(bytes, fileName);
+    const box = await inspectPdfArt(bytes, fileName);
+    const widthPx = Math.min(PDF_PREVIEW_MAX_PX, Math.round((box.width / 72) * PDF_PREVIEW_PPI));
+    let preview: Buffer;
+    try {
+      preview = await this.browser.rasterizePdf(bytes, box, widthPx);
+    } catch (error) {
+      if (error instanceof DeskError) throw error;
+      throw new DeskError('invalid_file', `Không vẽ được tệp PDF "${basename(fileName)}" để xem trước: ${(error as Error).message.split('\n')[0]}`);
+    }
+    const meta = await sharp(preview).metadata();
+    const stored = this.ws.assetFiles.storePdf(bytes, preview);
+    return this.ws.catalog.recordAsset({ ...stored, width: meta.width ?? widthPx, height: meta.height ?? widthPx, fileName: basename(fileName), caption: '', credit: '', alt: '' });
+  }
+
   detail(issueId: number): PrintIssueDetail {
     const { issue, flatplan } = this.ws.printIssues.get(issueId);
     const warnings: string[] = [];
@@ -112,7 +139,7 @@ export class PrintIssues {
     return this.detail(issueId);
   }
 
-  buildDocument(issueId: number, resourceBase: string, imagePpi: number): PageDocument {
+  buildDocument(issueId: number, resourceBase: string, imagePpi: number, pdfArtAsVectors = false): PageDocument {
     const { issue, flatplan } = this.ws.printIssues.get(issueId);
     const sections = new Map(this.ws.catalog.sections().map((s) => [s.id, s.name]));
     return buildPageDocument({
@@ -126,6 +153,7 @@ export class PrintIssues {
       css: readFileSync(join(this.ws.resourcesDir, 'templates', 'print.css'), 'utf8'),
       resourceBase,
       imagePpi,
+      pdfArtAsVectors,
     });
   }
 
@@ -175,7 +203,7 @@ export class PrintIssues {
     return this.findings(issueId, document, report);
   }
 
-  findings(issueId: number, document: PageDocument, report: FlowReport): PreflightFinding[] {
+  async findings(issueId: number, document: PageDocument, report: FlowReport): Promise<PreflightFinding[]> {
     const { flatplan } = this.ws.printIssues.get(issueId);
     const profile = this.ws.catalog.profile();
     const findings: PreflightFinding[] = [];
@@ -216,6 +244,19 @@ export class PrintIssues {
         }
         continue;
       }
+      // A supplied PDF prints as vectors: no resolution to fall short of, but its fonts must travel with it.
+      if (asset?.mimeType === PDF_MIME_TYPE) {
+        for (const font of await this.unembeddedPdfFonts(asset.hash)) {
+          findings.push({
+            severity: 'error',
+            code: 'font-not-embedded',
+            page: image.page,
+            articleId: null,
+            message: `Trang ${image.page}: PDF «${asset.fileName}» dùng phông ${font} mà không nhúng; hãy xin bên gửi xuất lại PDF có nhúng phông.`,
+          });
+        }
+        continue;
+      }
       if (!asset || image.widthMm <= 0 || image.heightMm <= 0) continue;
       // A picture cropped to fill its frame (covers, ads) is enlarged by the larger of the two ratios.
       const ppi = Math.round(Math.min(asset.width / (image.widthMm / MM_PER_INCH), asset.height / (image.heightMm / MM_PER_INCH)));
@@ -234,6 +275,11 @@ export class PrintIssues {
     }
     findings.push(...this.fontFindings());
     return findings.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  }
+
+  private async unembeddedPdfFonts(hash: string): Promise<string[]> {
+    const fonts = await pdfFonts(this.ws.assetFiles.read(hash)).catch(() => []);
+    return [...new Set(fonts.filter((f) => !f.embedded).map((f) => f.name))];
   }
 
   /** A font that is missing or not TrueType would not embed as a real font in the PDF. */

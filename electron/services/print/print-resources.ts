@@ -56,7 +56,7 @@ export class PrintResources {
     if (existsSync(cached)) return { body: readFileSync(cached), contentType: 'image/jpeg' };
     let body: Buffer;
     try {
-      body = await sharp(this.assetFiles.read(hash), { failOn: 'error' })
+      body = await sharp(this.assetFiles.readPicture(hash), { failOn: 'error' })
         .rotate()
         .resize({ width, withoutEnlargement: true })
         .flatten({ background: '#ffffff' })
