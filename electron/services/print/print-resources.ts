@@ -60,7 +60,8 @@ export class PrintResources {
         .rotate()
         .resize({ width, withoutEnlargement: true })
         .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 85, mozjpeg: true })
+        // libjpeg-turbo rather than mozjpeg: ten times faster on a full page, for files that never leave the desk.
+        .jpeg({ quality: 90 })
         .toBuffer();
     } catch {
       // A file that does not decode prints as a marked placeholder and preflight names it.
