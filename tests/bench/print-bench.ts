@@ -808,7 +808,7 @@ try {
         `Print PDF ${mib(statSync(ours.printFile).size)}; Paged.js PDF ${mib(statSync(paged.pdfFile).size)}. ` +
         `The same pages with the screen pictures (${SCREEN_IMAGE_PPI} ppi) print from Chromium in ${secs(ours.screenPdf.ms)} (${mib(ours.screenPdf.bytes)}); print pictures are ${PRINT_IMAGE_PPI} ppi at the size of their boxes.`,
       `Proof export stages: layout ${secs(stage(proofRun, 'layout', 'pdf'))}, Chromium PDF ${secs(stage(proofRun, 'pdf', 'proof'))}, proof pages + write ${secs(stage(proofRun, 'proof', 'done'))}. ` +
-        `Page images: layout + PDF ${secs(stage(imagesRun, 'layout', 'images'))} (the export prints the PDF even when only images are asked for), 100 screenshots + resizes ${secs(stage(imagesRun, 'images', 'done'))}.`,
+        `Page images: their own layout with 160 ppi pictures ${secs(stage(imagesRun, 'layout', 'images'))}, 100 Chromium JPEGs at their final size + thumbnails ${secs(stage(imagesRun, 'images', 'done'))}.`,
       `Text fit in words, ours / Paged.js: ${oursFit.once} / ${pagedFit.once} of ${oursFit.source} printed exactly once; ${oursFit.lost} / ${pagedFit.lost} lost; ${oursFit.doubled} / ${pagedFit.doubled} extra copies.`,
       `Empty space left after each article: median ${median(underset)} lines, max ${Math.max(...underset)} (a page holds ${profile.print.columns * Math.floor((profile.print.trimHeightMm - profile.print.marginTopMm - profile.print.marginBottomMm) / profile.print.baselineMm)} lines).`,
     );
