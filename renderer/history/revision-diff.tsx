@@ -4,7 +4,7 @@ import type { FieldDiff } from '../../shared/contract.js';
 /** Unchanged stretches longer than this are shortened to their ends, so the changes stay in view. */
 const KEEP = 80;
 
-function shorten(text: string, first: boolean, last: boolean): string {
+export function shorten(text: string, first: boolean, last: boolean): string {
   if (text.length <= KEEP * 2) return text;
   const head = first ? '' : text.slice(0, KEEP);
   const tail = last ? '' : text.slice(-KEEP);

@@ -103,7 +103,7 @@ export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore
           {tab === 'notes' && <NotesPanel articleId={articleId} />}
           {tab === 'history' && <HistoryPanel articleId={articleId} refreshKey={historyRefreshKey} onRestore={onRestore} />}
           {tab === 'preview' && <PreviewPanel articleId={articleId} />}
-          {tab === 'publishing' && <PublishingPanel articleId={articleId} />}
+          {tab === 'publishing' && <PublishingPanel articleId={articleId} onEdit={onEdit} />}
         </div>
       )}
     </aside>

@@ -5,18 +5,29 @@ import type { OutboxJob } from '../../shared/model/outbox.js';
 import type { Publication, PublishHistoryEntry } from '../../shared/model/publication.js';
 import type { Site } from '../../shared/model/site.js';
 import { useApi } from '../api/api-context.js';
+import type { ArticleEdit } from '../history/side-panels.js';
+import { CategoryMapping } from './category-mapping.js';
+import { ConflictView } from './conflict-view.js';
+import { SeoField } from './seo-field.js';
 import { formatVnTime, vnLocalToUtcIso } from './vn-time.js';
+import { SiteSyncSection } from './site-sync-section.js';
 
 /** How often the queue is re-read while something is still on its way. */
 const POLL_MS = 3000;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isConflict = (job: OutboxJob) => job.state === 'failed' && (job.lastError ?? '').includes('đã được sửa trên web');
+/** WordPress's code when the account may write posts but not publish them (a contributor). */
+const mayOnlySubmit = (job: OutboxJob) => job.state === 'failed' && job.action === 'publish' && job.publishStatus === 'publish' && (job.lastError ?? '').includes('rest_cannot_publish');
 
 type Enqueue = { action?: 'publish' | 'unpublish'; publishStatus?: 'publish' | 'draft' | 'pending'; scheduledAt?: string | null; overwrite?: boolean };
 
-/** Puts the open article on the magazine's websites: connected sites, one-click publishing, the queue and what went out. */
-export function PublishingPanel({ articleId }: { articleId: number }) {
+/**
+ * Puts the open article on the magazine's websites: connected sites, one-click publishing, the queue
+ * and what went out. onEdit saves the editor first and reloads it after, so what is published is what
+ * is on screen, and a web version taken back shows in the editor.
+ */
+export function PublishingPanel({ articleId, onEdit }: { articleId: number; onEdit: ArticleEdit }) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = useId();
@@ -92,11 +103,36 @@ export function PublishingPanel({ articleId }: { articleId: number }) {
     if (await enqueue({ scheduledAt })) setNotice(t('publishing.scheduled', { time: formatVnTime(scheduledAt) }));
   };
 
-  const overwrite = (job: OutboxJob) =>
-    run(async () => {
-      await api.call('outbox.enqueue', { articleId, siteId: job.siteId, action: job.action, publishStatus: job.publishStatus, scheduledAt: job.scheduledAt, overwrite: true });
-      await api.call('outbox.cancel', { id: job.id });
-    });
+  /** Sends the job again in place of the failed one, with changes (overwrite, or pending review instead of publish). */
+  const replaceJob = (job: OutboxJob, change: Pick<Enqueue, 'overwrite' | 'publishStatus'>) =>
+    run(() =>
+      onEdit(async () => {
+        await api.call('outbox.enqueue', {
+          articleId,
+          siteId: job.siteId,
+          action: job.action,
+          publishStatus: job.publishStatus,
+          scheduledAt: job.scheduledAt,
+          overwrite: job.overwrite,
+          ...change,
+        });
+        await api.call('outbox.cancel', { id: job.id });
+        return null;
+      }),
+    );
+
+  const keepWeb = async (job: OutboxJob) => {
+    let kept = false;
+    await run(() =>
+      onEdit(async () => {
+        await api.call('publish.keepWeb', { articleId, siteId: job.siteId });
+        await api.call('outbox.cancel', { id: job.id });
+        kept = true;
+        return null;
+      }),
+    );
+    if (kept) setNotice(t('publishing.conflict.keptWeb'));
+  };
 
   const disconnect = (site: Site) => run(() => api.call('sites.remove', { id: site.id }).then(loadSites));
 
@@ -161,6 +197,15 @@ export function PublishingPanel({ articleId }: { articleId: number }) {
           <button type="button" className="button button-small" disabled={!site || busy} onClick={() => void enqueue({ publishStatus: 'draft' })}>
             {t('publishing.draft')}
           </button>
+          <button
+            type="button"
+            className="button button-small"
+            title={t('publishing.submitReviewHint')}
+            disabled={!site || busy}
+            onClick={() => void enqueue({ publishStatus: 'pending' })}
+          >
+            {t('publishing.submitReview')}
+          </button>
           <button type="button" className="button button-small" disabled={!site || busy} onClick={() => void enqueue({ action: 'unpublish' })}>
             {t('publishing.unpublish')}
           </button>
@@ -172,6 +217,7 @@ export function PublishingPanel({ articleId }: { articleId: number }) {
             {t('publishing.schedule')}
           </button>
         </div>
+        <SeoField articleId={articleId} />
         {notice && (
           <p className="panel-status" role="status">
             {notice}
@@ -226,9 +272,9 @@ export function PublishingPanel({ articleId }: { articleId: number }) {
                     <button type="button" className="button button-small" disabled={busy} onClick={() => void run(() => api.call('outbox.retry', { id: job.id }))}>
                       {t('publishing.retry')}
                     </button>
-                    {isConflict(job) && (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => void overwrite(job)}>
-                        {t('publishing.overwrite')}
+                    {mayOnlySubmit(job) && (
+                      <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => void replaceJob(job, { publishStatus: 'pending' })}>
+                        {t('publishing.submitReview')}
                       </button>
                     )}
                     <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void run(() => api.call('outbox.cancel', { id: job.id }))}>
@@ -236,11 +282,35 @@ export function PublishingPanel({ articleId }: { articleId: number }) {
                     </button>
                   </div>
                 )}
+                {isConflict(job) && (
+                  <ConflictView
+                    articleId={articleId}
+                    siteId={job.siteId}
+                    siteName={siteName(job.siteId)}
+                    busy={busy}
+                    onKeepLocal={() => void replaceJob(job, { overwrite: true })}
+                    onKeepWeb={() => void keepWeb(job)}
+                  />
+                )}
               </li>
             ))}
           </ul>
         )}
       </section>
+
+      {site && (
+        <section aria-labelledby={`${ids}-sync`}>
+          <h3 id={`${ids}-sync`}>{t('sync.title')}</h3>
+          <SiteSyncSection key={site.id} site={site} />
+        </section>
+      )}
+
+      {site && (
+        <section aria-labelledby={`${ids}-mapping`}>
+          <h3 id={`${ids}-mapping`}>{t('publishing.mapping.title')}</h3>
+          <CategoryMapping key={site.id} site={site} />
+        </section>
+      )}
 
       <section aria-labelledby={`${ids}-record`}>
         <h3 id={`${ids}-record`}>{t('publishing.history')}</h3>

@@ -5,8 +5,11 @@ export const OUTBOX_STATES = ['pending', 'sending', 'failed', 'done'] as const;
 export const OutboxState = z.enum(OUTBOX_STATES);
 export type OutboxState = z.infer<typeof OutboxState>;
 
-/** publish: create or update the post; unpublish: take it off the site (back to draft). */
-export const OutboxAction = z.enum(['publish', 'unpublish']);
+/**
+ * publish: create or update the post; unpublish: take it off the site (back to draft); share: send
+ * a draft or an article awaiting review to the site as a draft or pending post, for the other desks (sync).
+ */
+export const OutboxAction = z.enum(['publish', 'unpublish', 'share']);
 export type OutboxAction = z.infer<typeof OutboxAction>;
 
 export const OutboxJob = z.object({

@@ -25,6 +25,7 @@ import { RANKED_MATCH_LIMIT } from '../../electron/services/store/article-search
 import { latestSchemaVersion } from '../../electron/services/store/database.js';
 import { DATABASE_FILE, Workspace } from '../../electron/services/workspace/workspace.js';
 import { ARTICLE_STATUSES } from '../../shared/model/article.js';
+import { BenchTable, secs, times, verdict } from './bench-table.js';
 import { article, commonWord, paragraphs, prng, queries, SECTIONS, topic } from './vietnamese-corpus.js';
 
 const GENERATOR_VERSION = 4;
@@ -61,22 +62,10 @@ function percentile(samples: number[], p: number): number {
 const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const secs = (v: number) => `${(v / 1000).toFixed(1)} s`;
-const times = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(2)}×`;
 
-interface Row {
-  measure: string;
-  figure: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  met: string;
-}
-const rows: Row[] = [];
+const table = new BenchTable('same run, same database');
+const add = table.add.bind(table);
 const notes: string[] = [];
-const add = (measure: string, figure: string, baseline: string, ratio = '', target = '', met = '') =>
-  rows.push({ measure, figure, baseline, ratio, target, met });
-const verdict = (ok: boolean) => (ok ? '✅ yes' : '❌ no');
 
 function time<T>(fn: () => T): [number, T] {
   const t0 = performance.now();
@@ -489,12 +478,7 @@ try {
       `bench run ${secs(totalMs)}${reused ? ' (workspace reused from cache)' : ''}`,
     '',
   ];
-  const table = [
-    '| Measure | Figure | Baseline (same run, same database) | Ratio | Target | Met |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.measure} | ${r.figure} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`),
-  ];
-  const text = [...header, ...table, '', '## Notes', '', ...notes.map((n) => (n.includes('\n') ? `${n}\n` : `- ${n}`)), ''].join('\n');
+  const text = [...header, ...table.lines(), '', '## Notes', '', ...notes.map((n) => (n.includes('\n') ? `${n}\n` : `- ${n}`)), ''].join('\n');
   process.stdout.write(`${text}\n`);
   writeFileSync(join(repoRoot, 'tests', 'bench', 'last-run.md'), text);
 } finally {

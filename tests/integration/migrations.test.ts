@@ -100,6 +100,14 @@ const writeOldData: Record<number, (db: Db) => void> = {
        VALUES (1, 1, 'publish', 'publish', 'done', '2025-10-03T00:00:00.000Z', 'Hoàng Lan', '2025-10-03T00:00:00.000Z', '2025-10-03T00:00:00.000Z')`,
     ).run();
   },
+  10: (db) => {
+    writeOldData[9]!(db);
+  },
+  11: (db) => {
+    writeOldData[10]!(db);
+    db.prepare("INSERT INTO section_categories (site_id, section_id, category_id, category_name) VALUES (1, 1, 7, 'Làng nghề Việt')").run();
+    db.prepare("INSERT INTO article_seo (article_id, description) VALUES (1, 'Gốm Phù Lãng giữa lòng Đà Nẵng.')").run();
+  },
 };
 
 describe('schema migrations', () => {
@@ -131,6 +139,14 @@ describe('schema migrations', () => {
       if (version >= 7) expect(ws.sites.list().map((s) => s.siteName)).toEqual(['LNV']);
       if (version >= 8) expect(ws.publications.linkByUid(1, 'uid-1')).toBe('https://lnv.example/gom-phu-lang/');
       if (version >= 9) expect(ws.outbox.list().map((j) => j.state)).toEqual(['done']);
+      // From 12, sync remembers what it saw: a post published before the upgrade is found again, never synced yet.
+      if (version >= 8) expect(ws.siteSync.articleForPost(1, 42)).toBe(1);
+      if (version >= 7) expect([ws.siteSync.lastReport(1), ws.siteSync.syncedVersion(1, 1)]).toEqual([null, null]);
+      if (version >= 7 && version < 11) expect(ws.webSettings.mappings(1).map((m) => m.mode)).toEqual(['auto']);
+      if (version >= 11) {
+        expect(ws.webSettings.mappings(1)).toEqual([{ sectionId: 1, sectionName: 'Làng nghề', mode: 'existing', categoryId: 7, categoryName: 'Làng nghề Việt' }]);
+        expect(ws.webSettings.seoDescription(1)).toBe('Gốm Phù Lãng giữa lòng Đà Nẵng.');
+      }
       if (version >= 6) expect(ws.printIssues.get(1).flatplan.pages.map((p) => p.kind).slice(0, 4)).toEqual(['cover', 'inside-cover', 'toc', 'empty']);
       expect(ws.notes.statusHistory(1).map((c) => c.toStatus)).toEqual(['approved']);
       ws.articles.save(1, { title: 'Sửa sau nâng cấp' }, 'explicit');

@@ -25,6 +25,8 @@ export interface WordPressSite {
   admin: WordPressUser;
   author: WordPressUser;
   contributor: WordPressUser;
+  /** Must-use plugins of this site: a test may add one to hold WordPress at a chosen moment. */
+  muPluginsDir: string;
   /** Takes the web server down (the site "goes offline") and brings it back on the same address. */
   goOffline(): Promise<void>;
   comeBack(): Promise<void>;
@@ -183,6 +185,7 @@ echo "\\n" . json_encode($out) . "\\n";
       admin: { username: 'admin', appPassword: passwords.admin },
       author: { username: 'authoruser', appPassword: passwords.author },
       contributor: { username: 'contributoruser', appPassword: passwords.contributor },
+      muPluginsDir: join(dir, 'mu-plugins'),
       goOffline: async () => {
         if (php) await stopProcess(php);
         php = null;

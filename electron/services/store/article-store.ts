@@ -138,11 +138,12 @@ export class ArticleStore {
     return summaryOf(row);
   }
 
-  create(initial: Partial<ArticleFields>, reason: RevisionReason = 'created'): Article {
+  /** A new article; its uid is given when it already names the article elsewhere (a post made by another desk). */
+  create(initial: Partial<ArticleFields>, reason: RevisionReason = 'created', uid: string = randomUUID()): Article {
     const id = this.db.transaction(() => {
       const at = this.timestamp();
       const result = statement(this.db, 'INSERT INTO articles (uid, source_prefix, created_at, updated_at) VALUES (?, ?, ?, ?)')
-        .run(randomUUID(), '', at, at);
+        .run(uid, '', at, at);
       const newId = Number(result.lastInsertRowid);
       statement(this.db, 'INSERT INTO article_bodies (article_id, body_json) VALUES (?, ?)').run(newId, JSON.stringify(EMPTY_DOC));
       this.apply(newId, initial, reason);
@@ -338,6 +339,12 @@ export class ArticleStore {
       this.apply(revision.articleId, fields, 'restore');
     })();
     return this.get(revision.articleId);
+  }
+
+  /** The article with this uid, in the trash or not. */
+  idByUid(uid: string): number | null {
+    const row = statement(this.db, 'SELECT id FROM articles WHERE uid = ?').get(uid) as { id: number } | undefined;
+    return row?.id ?? null;
   }
 
   count(): number {

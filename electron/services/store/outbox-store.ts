@@ -50,6 +50,10 @@ export class OutboxStore {
     return (statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs ORDER BY id DESC LIMIT ?`).all(limit) as JobRow[]).map(jobOf);
   }
 
+  countInState(state: OutboxJob['state']): number {
+    return (statement(this.db, 'SELECT COUNT(*) AS n FROM outbox_jobs WHERE state = ?').get(state) as { n: number }).n;
+  }
+
   due(): OutboxJob[] {
     return (
       statement(this.db, `SELECT ${COLUMNS} FROM outbox_jobs WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id`).all(this.stamp()) as JobRow[]
@@ -61,8 +65,15 @@ export class OutboxStore {
     return statement(this.db, "UPDATE outbox_jobs SET state = 'pending', updated_at = ? WHERE state = 'sending'").run(this.stamp()).changes;
   }
 
-  markSending(id: number): void {
-    statement(this.db, "UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(this.stamp(), id);
+  /**
+   * Claims a pending job for sending; false when another sender (the app and `desk outbox run` on
+   * the same data folder) took it first, so no job is sent by two processes at once.
+   */
+  markSending(id: number): boolean {
+    return (
+      statement(this.db, "UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'").run(this.stamp(), id)
+        .changes === 1
+    );
   }
 
   markDone(id: number, link: string | null): void {

@@ -2,6 +2,7 @@ import { DeskError } from '../../../shared/errors.js';
 import type { OutboxJob } from '../../../shared/model/outbox.js';
 import type { EventBus } from '../event-bus.js';
 import type { OutboxStore } from '../store/outbox-store.js';
+import type { SenderLock } from './sender-lock.js';
 
 /** First retry after 5 s, doubling to at most 10 minutes while the site does not answer. */
 export function backoffMs(attempts: number): number {
@@ -20,27 +21,27 @@ export type SendJob = (job: OutboxJob) => Promise<{ link: string | null }>;
 /**
  * Sends outbox jobs one at a time, oldest first. The state machine is hand-written because it is
  * the product's promise: a job is written before it is sent; "sending" is recorded before the
- * first byte leaves; a crash leaves it "sending" and the next start sends it again, which is safe
- * because every send asks the site first whether it already has the post (by the article's uid)
- * or the picture (by its hash). A dead site means "pending" with backoff; a refusal means "failed"
+ * first byte leaves; a crash leaves it "sending" and the next process to take the data folder's
+ * sender lock sends it again, which is safe because every send asks the site first whether it
+ * already has the post (by the article's uid) or the picture (by its hash). A dead site means "pending" with backoff; a refusal means "failed"
  * with the site's own message, until someone retries.
  */
 export class OutboxRunner {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private running: Promise<boolean> | null = null;
   private started = false;
 
   constructor(
     private readonly store: OutboxStore,
     private readonly send: SendJob,
     private readonly events: EventBus,
+    private readonly lock: SenderLock,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Begins sending in the background: resumes what a crash interrupted, then keeps at it. */
   start(): void {
     this.started = true;
-    if (this.store.resumeInterrupted() > 0) this.events.emit('outbox.changed', {});
     this.kick();
   }
 
@@ -68,17 +69,32 @@ export class OutboxRunner {
     this.kick(Math.max(1000, soonest - this.now().getTime()));
   }
 
-  /** Sends every job that is due now; concurrent calls share one pass. */
-  drain(): Promise<void> {
+  /**
+   * Sends every job that is due now; concurrent calls share one pass. False when another process
+   * (the app, or `desk outbox run`) is sending this data folder's outbox, which then sends them.
+   */
+  drain(): Promise<boolean> {
     this.running ??= this.pass().finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async pass(): Promise<void> {
+  private async pass(): Promise<boolean> {
+    if (!this.lock.acquire()) return false;
+    try {
+      // Holding the lock, any job still "sending" was left so by a process that died mid-send.
+      if (this.store.resumeInterrupted() > 0) this.events.emit('outbox.changed', {});
+      await this.sendDue();
+      return true;
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  private async sendDue(): Promise<void> {
     for (const job of this.store.due()) {
-      this.store.markSending(job.id);
+      if (!this.store.markSending(job.id)) continue;
       this.events.emit('outbox.changed', {});
       try {
         const { link } = await this.send(job);

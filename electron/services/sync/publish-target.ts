@@ -35,8 +35,13 @@ export interface PostPayload {
   excerpt: string;
   slug: string;
   status: 'publish' | 'draft' | 'pending';
+  /** Categories by name: found on the site, or created when missing. */
   categories: string[];
+  /** Categories the site has, chosen in the section ↔ category table. */
+  categoryIds: number[];
   tags: string[];
+  /** For search engines: sent as the meta SEO plugins read. */
+  seoDescription: string;
   featuredMediaId: number | null;
   /** Publish at this moment (UTC ISO) instead of now; WordPress holds the post as "future" until then. */
   scheduledAt: string | null;
@@ -51,7 +56,8 @@ export interface PostPayload {
 export interface MediaPayload {
   /** Content hash: the same picture is uploaded once per site. */
   hash: string;
-  bytes: Buffer;
+  /** The file, or a promise of it, awaited only when the site does not have the picture yet. */
+  bytes: Buffer | (() => Promise<Buffer>);
   fileName: string;
   mimeType: string;
   alt: string;
@@ -65,6 +71,25 @@ export interface PublishedPost {
   /** WordPress's modified_gmt after this write. */
   modified: string;
   created: boolean;
+  /** What the site would not take but the post went out without (a tag the account may not create). */
+  warnings?: string[];
+}
+
+/** The article's post as it is on the site now, for comparing with the desk's version. */
+export interface RemotePost {
+  id: number;
+  link: string;
+  status: string;
+  modified: string;
+  title: string;
+  excerpt: string;
+  contentHtml: string;
+}
+
+export interface RemoteCategory {
+  id: number;
+  name: string;
+  parent: number;
 }
 
 export interface PublishSession {
@@ -74,4 +99,53 @@ export interface PublishSession {
   post(payload: PostPayload): Promise<PublishedPost>;
   /** Takes the article's post off the site (back to draft); null when the site never had it. */
   unpublish(uid: string): Promise<PublishedPost | null>;
+  /** The article's post as the site has it now (raw, as edited on the web); null when it has none. */
+  fetchPost(uid: string): Promise<RemotePost | null>;
+  /** The site's categories, for the section ↔ category table. */
+  categories(): Promise<RemoteCategory[]>;
+  /** Posts matching a filter, newest first, without their content (for choosing what to import, and for pulling). */
+  listPosts(filter: PostFilter): Promise<{ items: WebPostSummary[]; more: boolean }>;
+  /** One post with everything an article is made from. */
+  readPost(id: number): Promise<WebPost>;
+  /** Writes an article's uid into a post made on the web, so publishing the article later updates that post. */
+  claimPost(id: number, uid: string): Promise<PublishedPost>;
+  /** A picture the site shows, without the account's credentials (it may live on another host). */
+  download(url: string): Promise<{ bytes: Buffer; mimeType: string; fileName: string }>;
+}
+
+/** Which posts to list. Dates are the site's own calendar ("2025-10-01T00:00:00", no zone). */
+export interface PostFilter {
+  statuses: string[];
+  categoryId?: number;
+  after?: string;
+  before?: string;
+  search?: string;
+  /** modified: the most recently changed first (pulling); date: the newest post first (importing). */
+  orderBy: 'date' | 'modified';
+  offset: number;
+  limit: number;
+}
+
+export interface WebPostSummary {
+  id: number;
+  /** The uid of the workspace article the post was made from (post meta); null for posts made on the web. */
+  uid: string | null;
+  title: string;
+  /** UTC ISO. */
+  date: string;
+  /** WordPress's modified_gmt, as stored in publications. */
+  modified: string;
+  status: string;
+  author: string;
+  categories: string[];
+  link: string;
+}
+
+export interface WebPost extends RemotePost {
+  uid: string | null;
+  slug: string;
+  date: string;
+  categories: { id: number; name: string; slug: string }[];
+  tags: string[];
+  featured: { url: string; alt: string; caption: string } | null;
 }

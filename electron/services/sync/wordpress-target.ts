@@ -1,5 +1,20 @@
+import { createHash } from 'node:crypto';
 import { DeskError } from '../../../shared/errors.js';
-import type { MediaPayload, PostPayload, PublishedPost, PublishSession, PublishTarget, SiteCredentials, SiteInfo } from './publish-target.js';
+import type {
+  MediaPayload,
+  PostFilter,
+  PostPayload,
+  PublishedPost,
+  PublishSession,
+  PublishTarget,
+  RemoteCategory,
+  RemotePost,
+  SiteCredentials,
+  SiteInfo,
+  WebPost,
+  WebPostSummary,
+} from './publish-target.js';
+import { WordPressPosts } from './wordpress-posts.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -54,9 +69,20 @@ interface WpUser {
  * WordPress's own message in Vietnamese context and never the password.
  */
 export class WordPressTarget implements PublishTarget {
+  /** Category and tag ids by site and account, kept while the app runs, so a batch asks for each name once. */
+  private readonly termIds = new Map<string, Map<string, number>>();
+
   constructor(private readonly fetchImpl: typeof fetch = fetch) {}
 
-  private async request(url: string, init: RequestInit, site: string): Promise<Response> {
+  termCache(apiRoot: string, username: string): Map<string, number> {
+    const key = `${apiRoot} ${username}`;
+    let cache = this.termIds.get(key);
+    if (!cache) this.termIds.set(key, (cache = new Map()));
+    return cache;
+  }
+
+  /** One request with the timeout and a Vietnamese message when the site cannot be reached; no credentials added. */
+  async request(url: string, init: RequestInit, site: string): Promise<Response> {
     try {
       return await this.fetchImpl(url, { ...init, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error) {
@@ -142,15 +168,41 @@ interface WpPost {
   modified_gmt: string;
 }
 
+interface WpEditPost extends WpPost {
+  title: { raw: string };
+  excerpt: { raw: string };
+  content: { raw: string };
+}
+
+type WordPressFailure = { wordpressCode?: string; wordpressData?: { term_id?: number } };
+
+/** Post meta that SEO plugins read (Yoast SEO) and our own plain key for themes; the companion plugin registers both. */
+export const SEO_META_KEYS = ['lnv_seo_description', '_yoast_wpseo_metadesc'] as const;
+
+/** WordPress stores term names and, for accounts without unfiltered_html, titles and excerpts HTML-escaped. */
+export function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#039': "'", '#39': "'" };
+  return text.replace(/&(amp|lt|gt|quot|#0?39);/g, (_, name: string) => named[name] ?? '');
+}
+
 /** Calls on one connected site. Every create first looks for what an earlier attempt may have made. */
 class WordPressSession implements PublishSession {
-  private readonly terms = new Map<string, number>();
+  private readonly terms: Map<string, number>;
+  /** Term ids this session took from the cache rather than from the site: the ones that may be stale. */
+  private readonly cachedTermIds = new Set<number>();
+  private readonly posts: WordPressPosts;
 
   constructor(
     private readonly target: WordPressTarget,
     private readonly apiRoot: string,
     private readonly credentials: SiteCredentials,
-  ) {}
+  ) {
+    this.terms = target.termCache(apiRoot, credentials.username);
+    this.posts = new WordPressPosts(
+      (route, init) => this.call(route, init),
+      (url, init) => target.request(url, init, new URL(url).host),
+    );
+  }
 
   private call<T>(route: string, init: RequestInit & { query?: Record<string, string> } = {}): Promise<T> {
     return this.target.call<T>(this.apiRoot, this.credentials, route, init);
@@ -165,28 +217,45 @@ class WordPressSession implements PublishSession {
   private async term(taxonomy: 'categories' | 'tags', name: string): Promise<number> {
     const key = `${taxonomy}:${name}`;
     const known = this.terms.get(key);
-    if (known) return known;
+    if (known) {
+      this.cachedTermIds.add(known);
+      return known;
+    }
     let id: number;
     try {
       id = (await this.call<{ id: number }>(`/wp/v2/${taxonomy}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) })).id;
     } catch (error) {
-      const existing = (error as { wordpressCode?: string; wordpressData?: { term_id?: number } }).wordpressData?.term_id;
-      if ((error as { wordpressCode?: string }).wordpressCode !== 'term_exists' || !existing) throw error;
-      id = existing;
+      const { wordpressCode, wordpressData } = error as WordPressFailure;
+      if (wordpressCode === 'term_exists' && wordpressData?.term_id) {
+        id = wordpressData.term_id;
+      } else {
+        // Authors and contributors may use terms but not create them, so WordPress refuses before
+        // saying the term exists: look it up by name instead (only then, to keep requests minimal).
+        const found = DeskError.is(error) && error.code === 'unauthorized' ? await this.findTerm(taxonomy, name) : null;
+        if (!found) throw error;
+        id = found;
+      }
     }
     this.terms.set(key, id);
     return id;
   }
 
+  private async findTerm(taxonomy: 'categories' | 'tags', name: string): Promise<number | null> {
+    const found = await this.call<{ id: number; name: string }[]>(`/wp/v2/${taxonomy}`, { query: { search: name, per_page: '100', _fields: 'id,name' } });
+    const wanted = name.normalize('NFC').toLocaleLowerCase('vi');
+    return found.find((term) => decodeEntities(term.name).normalize('NFC').toLocaleLowerCase('vi') === wanted)?.id ?? null;
+  }
+
   async media(payload: MediaPayload): Promise<{ id: number; url: string }> {
     const existing = await this.find('hash', payload.hash);
     if (existing) {
-      const media = await this.call<{ id: number; source_url: string }>(`/wp/v2/media/${existing}`, { query: { context: 'edit' } });
+      const media = await this.call<{ id: number; source_url: string }>(`/wp/v2/media/${existing}`, { query: { context: 'edit', _fields: 'id,source_url' } });
       return { id: media.id, url: media.source_url };
     }
+    const bytes = typeof payload.bytes === 'function' ? await payload.bytes() : payload.bytes;
     // One multipart request carries the file and its hash, so no upload can exist without the hash.
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(payload.bytes)], { type: payload.mimeType }), payload.fileName);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: payload.mimeType }), payload.fileName);
     form.append('alt_text', payload.alt);
     form.append('caption', payload.caption);
     form.append('meta[lnv_desk_hash]', payload.hash);
@@ -195,8 +264,33 @@ class WordPressSession implements PublishSession {
   }
 
   async post(payload: PostPayload): Promise<PublishedPost> {
-    const categories = await Promise.all(payload.categories.map((name) => this.term('categories', name)));
-    const tags = await Promise.all(payload.tags.map((name) => this.term('tags', name)));
+    const warnings: string[] = [];
+    const categories = [
+      ...payload.categoryIds,
+      ...(await Promise.all(
+        payload.categories.map((name) =>
+          this.term('categories', name).catch((error: unknown) => {
+            if (!DeskError.is(error) || error.code !== 'unauthorized') throw error;
+            throw new DeskError(
+              'unauthorized',
+              `Tài khoản không được tạo chuyên mục “${name}” trên trang: hãy chọn một chuyên mục có sẵn trong bảng “Chuyên mục trên web”. ${error.message}`,
+            );
+          }),
+        ),
+      )),
+    ];
+    // A tag the account may not create is left off rather than holding back the whole article.
+    const tags = (
+      await Promise.all(
+        payload.tags.map((name) =>
+          this.term('tags', name).catch((error: unknown) => {
+            if (!DeskError.is(error) || error.code !== 'unauthorized') throw error;
+            warnings.push(`Thẻ “${name}” chưa có trên trang và tài khoản không được tạo thẻ, nên bài được gửi không kèm thẻ này.`);
+            return null;
+          }),
+        ),
+      )
+    ).filter((id): id is number => id !== null);
     const body = {
       title: payload.title,
       content: payload.contentHtml,
@@ -206,24 +300,78 @@ class WordPressSession implements PublishSession {
       categories,
       tags,
       featured_media: payload.featuredMediaId ?? 0,
-      meta: { lnv_desk_uid: payload.uid, lnv_desk_revision: String(payload.revision) },
+      meta: {
+        lnv_desk_uid: payload.uid,
+        lnv_desk_revision: String(payload.revision),
+        ...Object.fromEntries(SEO_META_KEYS.map((key) => [key, payload.seoDescription])),
+      },
       ...(payload.scheduledAt ? { date_gmt: payload.scheduledAt.replace(/\.\d{3}Z$|Z$/, '') } : {}),
     };
+    // Names this exact write, so a retry after a lost answer recognises it on the site (companion plugin).
+    const writeKey = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     const existing = await this.find('uid', payload.uid);
     if (existing && payload.expectedModified) {
       // WordPress has no conditional update, so compare before writing.
-      const current = await this.call<WpPost>(`/wp/v2/posts/${existing}`, { query: { context: 'edit', _fields: 'modified_gmt' } });
+      const current = await this.call<WpPost & { lnv_desk_write?: string | null }>(`/wp/v2/posts/${existing}`, {
+        query: { context: 'edit', _fields: 'id,link,status,modified_gmt,lnv_desk_write' },
+      });
+      if (current.lnv_desk_write === writeKey) {
+        // The site holds exactly this write, untouched since: an earlier attempt landed, or nothing changed.
+        return { id: current.id, link: current.link, status: current.status, modified: current.modified_gmt, created: false, warnings };
+      }
       if (current.modified_gmt !== payload.expectedModified) {
         throw new DeskError(
           'conflict',
           `Bài trên trang đã được sửa trên web lúc ${current.modified_gmt} (giờ GMT), sau lần đăng cuối từ LNV Desk. ` +
-            'LNV Desk chưa ghi đè để không mất phần sửa đó: hãy xem bài trên web, rồi chọn “Ghi đè” nếu muốn thay bằng bản của toà soạn.',
+            'LNV Desk chưa ghi đè để không mất phần sửa đó: hãy so sánh hai bản rồi chọn giữ bản của toà soạn (ghi đè), giữ bản trên web hoặc tự gộp.',
         );
       }
     }
     const route = existing ? `/wp/v2/posts/${existing}` : '/wp/v2/posts';
-    const post = await this.call<WpPost>(route, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return { id: post.id, link: post.link, status: post.status, modified: post.modified_gmt, created: !existing };
+    const post = await this.call<WpPost & { categories?: number[]; tags?: number[] }>(route, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-LNV-Desk-Write': writeKey },
+      body: JSON.stringify(body),
+    });
+    // WordPress silently leaves off a term that no longer exists: a cached one deleted on the web
+    // since. Forget it and send again, so the post is never filed without its section or tags.
+    const lost = [...categories, ...tags].filter((id) => this.cachedTermIds.has(id) && !post.categories?.includes(id) && !post.tags?.includes(id));
+    if (lost.length > 0) {
+      for (const [name, id] of this.terms) if (lost.includes(id)) this.terms.delete(name);
+      for (const id of lost) this.cachedTermIds.delete(id);
+      return { ...(await this.post({ ...payload, expectedModified: post.modified_gmt })), created: !existing };
+    }
+    return { id: post.id, link: post.link, status: post.status, modified: post.modified_gmt, created: !existing, warnings };
+  }
+
+  async fetchPost(uid: string): Promise<RemotePost | null> {
+    const existing = await this.find('uid', uid);
+    if (!existing) return null;
+    const post = await this.call<WpEditPost>(`/wp/v2/posts/${existing}`, {
+      query: { context: 'edit', _fields: 'id,link,status,modified_gmt,title,excerpt,content' },
+    });
+    return {
+      id: post.id,
+      link: post.link,
+      status: post.status,
+      modified: post.modified_gmt,
+      title: decodeEntities(post.title.raw),
+      excerpt: decodeEntities(post.excerpt.raw),
+      contentHtml: post.content.raw,
+    };
+  }
+
+  async categories(): Promise<RemoteCategory[]> {
+    const all: RemoteCategory[] = [];
+    // A hundred per page is WordPress's limit; ten pages cover any magazine's sections.
+    for (let page = 1; page <= 10; page += 1) {
+      const batch = await this.call<RemoteCategory[]>('/wp/v2/categories', {
+        query: { per_page: '100', page: String(page), orderby: 'name', _fields: 'id,name,parent' },
+      });
+      all.push(...batch.map((c) => ({ id: c.id, name: decodeEntities(c.name), parent: c.parent })));
+      if (batch.length < 100) break;
+    }
+    return all;
   }
 
   async unpublish(uid: string): Promise<PublishedPost | null> {
@@ -235,5 +383,21 @@ class WordPressSession implements PublishSession {
       body: JSON.stringify({ status: 'draft' }),
     });
     return { id: post.id, link: post.link, status: post.status, modified: post.modified_gmt, created: false };
+  }
+
+  listPosts(filter: PostFilter): Promise<{ items: WebPostSummary[]; more: boolean }> {
+    return this.posts.list(filter);
+  }
+
+  readPost(id: number): Promise<WebPost> {
+    return this.posts.read(id);
+  }
+
+  claimPost(id: number, uid: string): Promise<PublishedPost> {
+    return this.posts.claim(id, uid);
+  }
+
+  download(url: string): Promise<{ bytes: Buffer; mimeType: string; fileName: string }> {
+    return this.posts.download(url);
   }
 }

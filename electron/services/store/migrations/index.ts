@@ -9,6 +9,8 @@ import { migration0007Sites } from './0007-sites.js';
 import { migration0008Publications } from './0008-publications.js';
 import { migration0009Outbox } from './0009-outbox.js';
 import { migration0010Flatplans } from './0010-flatplans.js';
+import { migration0011WebSettings } from './0011-web-settings.js';
+import { migration0012SiteSync } from './0012-site-sync.js';
 
 export interface Migration {
   version: number;
@@ -17,4 +19,4 @@ export interface Migration {
 }
 
 /** In order; never edit a step that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies, migration0007Sites, migration0008Publications, migration0009Outbox, migration0010Flatplans];
+export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies, migration0007Sites, migration0008Publications, migration0009Outbox, migration0010Flatplans, migration0011WebSettings, migration0012SiteSync];
