@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DeskError } from '../../shared/errors.js';
 import { ExportOutput, PAGE_KINDS, type ExportProgress, type PageSlot, type PrintIssueDetail, type PreflightFinding } from '../../shared/model/print-issue.js';
 import { slot, templateOf } from '../../shared/print/flatplan.js';
-import { importFile, print, type Session } from './cli-session.js';
+import { importFile, print, siteFor, type Session } from './cli-session.js';
 
 export const ISSUE_USAGE = `  issue create --number N --month M --year Y --pages P [--title T]
   issue show <số> [--json]   dàn trang theo từng cặp trang, mục lục, cảnh báo
@@ -13,7 +13,8 @@ export const ISSUE_USAGE = `  issue create --number N --month M --year Y --pages
   issue preflight <số> [--json]  kiểm tra trước khi in (mã thoát 1 khi có lỗi)
   issue export <số> [--out THƯ_MỤC] [--only print,proof,images]
                              PDF in (dấu cắt, TrimBox/BleedBox), PDF in thử, ảnh trang
-  issue build <tệp.json> [--export THƯ_MỤC]  dựng cả số từ một tệp mô tả (xem README)`;
+  issue build <tệp.json> [--export THƯ_MỤC]  dựng cả số từ một tệp mô tả (xem README)
+  issue emagazine <số> [--site MÃ]  đăng e-magazine lên web: ảnh các trang và bản PDF, một bài`;
 
 export interface IssueOptions {
   json: boolean;
@@ -27,6 +28,7 @@ export interface IssueOptions {
   style?: string;
   only?: string;
   export?: string;
+  site?: string;
 }
 
 const int = (value: string | undefined, name: string): number => {
@@ -69,6 +71,11 @@ function printFindings(findings: PreflightFinding[]): void {
 /** Runs an export and waits for it, printing progress to stderr. */
 async function exportIssue(session: Session, issueId: number, outDir: string | undefined, only: string | undefined): Promise<string[]> {
   const outputs = only ? z.array(ExportOutput).parse(only.split(',').map((s) => s.trim())) : ['print' as const, 'proof' as const, 'images' as const];
+  return (await followJob(session, () => session.call('print.export.start', { issueId, outputs, outDir }))).files;
+}
+
+/** Starts a job that reports as an export does (export, e-magazine), prints its progress to stderr and waits for its end. */
+async function followJob(session: Session, start: () => Promise<{ jobId: string }>): Promise<ExportProgress> {
   let jobId = '';
   const early: ExportProgress[] = [];
   const finished = new Promise<ExportProgress>((done) => {
@@ -87,12 +94,11 @@ async function exportIssue(session: Session, issueId: number, outDir: string | u
       }
     });
   });
-  const started = await session.call('print.export.start', { issueId, outputs, outDir });
-  jobId = started.jobId;
+  jobId = (await start()).jobId;
   for (const progress of early) session.workspace.events.emit('print.export.progress', progress);
   const result = await finished;
   if (result.stage !== 'done') throw new DeskError('io_error', result.message);
-  return result.files;
+  return result;
 }
 
 const BuildFile = z.object({
@@ -232,6 +238,12 @@ export async function issueCommand(session: Session, args: string[], options: Is
       if (options.export !== undefined) {
         for (const f of await exportIssue(session, issueId, options.export, options.only)) print(f);
       } else if (options.json) print(JSON.stringify(detail, null, 2));
+      return 0;
+    }
+    case 'emagazine': {
+      const issueId = await issueIdOf(session, rest[0]);
+      const siteId = await siteFor(session, options.site);
+      print((await followJob(session, () => session.call('print.emagazine.start', { issueId, siteId }))).message);
       return 0;
     }
     default:

@@ -1,16 +1,20 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_OUTPUTS, type ExportOutput, type ExportProgress, type PreflightFinding } from '../../shared/model/print-issue.js';
+import type { Site } from '../../shared/model/site.js';
 import { useApi } from '../api/api-context.js';
 import { FormFooter, PrintDialog } from './print-dialog.js';
 import { FindingGroups } from './preflight-panel.js';
 import { errorMessage } from './use-print-issue.js';
 
+/** Files into the issue's folder, or the e-magazine (proof PDF and page images) posted to a site. */
+type Target = { kind: 'files' } | { kind: 'emagazine'; siteId: number };
+
 type Step =
   | { name: 'options' }
   | { name: 'checking' }
-  | { name: 'confirm'; errors: PreflightFinding[] }
-  | { name: 'running'; jobId: string; outDir: string };
+  | { name: 'confirm'; errors: PreflightFinding[]; target: Target }
+  | { name: 'running'; jobId: string; outDir: string | null };
 
 const FINISHED = new Set<ExportProgress['stage']>(['done', 'failed', 'cancelled']);
 
@@ -22,8 +26,8 @@ interface ExportDialogProps {
 }
 
 /**
- * "Xuất bản in": choose the outputs, check the issue first (errors ask "Vẫn xuất?"), then follow
- * the export stage by stage until the files are written.
+ * "Xuất bản in": choose the outputs, or a site to post the e-magazine to; check the issue first
+ * (errors ask "Vẫn xuất?"), then follow the job stage by stage until it is done.
  */
 export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
@@ -34,6 +38,8 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const [sites, setSites] = useState<Site[]>([]);
+  const [siteId, setSiteId] = useState<number | null>(null);
   // Progress can arrive before print.export.start answers with the job's id.
   const seen = useRef(new Map<string, ExportProgress>());
   const jobId = useRef<string | null>(null);
@@ -47,10 +53,24 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
     [api],
   );
 
-  const start = async () => {
+  useEffect(() => {
+    let live = true;
+    void api.call('sites.list', {}).then(
+      (list) => live && setSites(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const start = async (target: Target) => {
     setError(null);
     try {
-      const job = await api.call('print.export.start', { issueId, outputs: EXPORT_OUTPUTS.filter((o) => outputs.has(o)) });
+      const job =
+        target.kind === 'files'
+          ? await api.call('print.export.start', { issueId, outputs: EXPORT_OUTPUTS.filter((o) => outputs.has(o)) })
+          : { ...(await api.call('print.emagazine.start', { issueId, siteId: target.siteId })), outDir: null };
       jobId.current = job.jobId;
       setProgress(seen.current.get(job.jobId) ?? null);
       setStep({ name: 'running', jobId: job.jobId, outDir: job.outDir });
@@ -60,16 +80,15 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
     }
   };
 
-  const check = async (event: FormEvent) => {
-    event.preventDefault();
+  const check = async (target: Target) => {
     setError(null);
     setStep({ name: 'checking' });
     try {
       const findings = await api.call('print.preflight', { issueId });
       onPreflight(findings);
       const errors = findings.filter((f) => f.severity === 'error');
-      if (errors.length > 0) setStep({ name: 'confirm', errors });
-      else await start();
+      if (errors.length > 0) setStep({ name: 'confirm', errors, target });
+      else await start(target);
     } catch (e) {
       setError(errorMessage(e));
       setStep({ name: 'options' });
@@ -99,7 +118,12 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
   return (
     <PrintDialog title={t('print.export.title')} className="export-dialog" onClose={running ? null : onClose}>
       {(step.name === 'options' || step.name === 'checking') && (
-        <form onSubmit={(e) => void check(e)}>
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void check({ kind: 'files' });
+          }}
+        >
           <fieldset className="print-fieldset">
             <legend>{t('print.export.outputs')}</legend>
             {EXPORT_OUTPUTS.map((output) => (
@@ -113,6 +137,35 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
             ))}
           </fieldset>
           {outputs.size === 0 && <p className="print-warning">{t('print.export.pickOne')}</p>}
+          <fieldset className="print-fieldset export-emagazine">
+            <legend>{t('print.export.emagazine.legend')}</legend>
+            {sites.length === 0 ? (
+              <p className="field-hint">{t('print.export.emagazine.noSite')}</p>
+            ) : (
+              <>
+                <label className="field">
+                  <span className="field-label">{t('print.export.emagazine.site')}</span>
+                  <select value={siteId ?? ''} onChange={(e) => setSiteId(e.target.value ? Number(e.target.value) : null)}>
+                    <option value="">{t('print.export.emagazine.pick')}</option>
+                    {sites.map((site) => (
+                      <option key={site.id} value={site.id}>
+                        {site.siteName}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <p className="field-hint">{t('print.export.emagazine.hint')}</p>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={siteId === null || step.name === 'checking'}
+                  onClick={() => siteId !== null && void check({ kind: 'emagazine', siteId })}
+                >
+                  {t('print.export.emagazine.start')}
+                </button>
+              </>
+            )}
+          </fieldset>
           <p className="field-hint">{t('print.export.checkFirst')}</p>
           <FormFooter
             error={error}
@@ -133,7 +186,7 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
             <button type="button" className="button" onClick={onClose}>
               {t('print.cancel')}
             </button>
-            <button type="button" className="button button-danger" onClick={() => void start()}>
+            <button type="button" className="button button-danger" onClick={() => void start(step.target)}>
               {t('print.export.anyway')}
             </button>
           </div>
@@ -142,7 +195,7 @@ export function ExportDialog({ issueId, onPreflight, onJump, onClose }: ExportDi
 
       {step.name === 'running' && (
         <div className="export-progress">
-          <p className="field-hint">{t('print.export.outDir', { dir: step.outDir })}</p>
+          {step.outDir && <p className="field-hint">{t('print.export.outDir', { dir: step.outDir })}</p>}
           <label className="export-bar">
             <span>
               {progress ? t(`print.export.stage.${progress.stage}`) : t('print.export.waiting')}

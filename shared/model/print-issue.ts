@@ -106,7 +106,7 @@ export type ExportOutput = z.infer<typeof ExportOutput>;
 
 export const ExportProgress = z.object({
   jobId: z.string(),
-  stage: z.enum(['layout', 'pdf', 'marks', 'proof', 'images', 'done', 'failed', 'cancelled']),
+  stage: z.enum(['layout', 'pdf', 'marks', 'proof', 'images', 'upload', 'done', 'failed', 'cancelled']),
   done: z.number().int(),
   total: z.number().int(),
   message: z.string(),

@@ -8,6 +8,7 @@ import { SHEET_BLEED_MM } from '../../../shared/print/page-document.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { INTERNAL_BASE, type PrintSession } from './print-browser.js';
 import { PAGE_IMAGE_PPI, PRINT_IMAGE_PPI } from './print-issues.js';
+import { publishEmagazine } from '../sync/emagazine-post.js';
 import { placePdfArt } from './pdf-art.js';
 import { pdfFonts, printPdf, proofPdf, type SheetGeometry } from './print-pdf.js';
 
@@ -24,6 +25,8 @@ interface Job {
 
 class Cancelled extends Error {}
 
+type Reporter = (stage: ExportProgress['stage'], done: number, total: number, message: string, files?: string[]) => void;
+
 /** Exports run one at a time per job id, report progress as events, and can be cancelled between steps. */
 export class PrintExports {
   private readonly jobs = new Map<string, Job>();
@@ -38,10 +41,40 @@ export class PrintExports {
     this.ws.printIssues.get(issueId);
     const jobId = randomUUID();
     const dir = resolve(outDir ?? this.defaultOutDir(issueId));
-    const job: Job = { cancelled: false, session: null, written: [] };
-    this.jobs.set(jobId, job);
-    void this.run(jobId, job, issueId, outputs, dir).finally(() => this.jobs.delete(jobId));
+    this.launch(jobId, async (job, report, check) => {
+      const warnings = await this.produce(job, issueId, outputs, dir, 0, report, check);
+      const summary = warnings.length > 0 ? ` Lưu ý: ${warnings.join(' ')}` : '';
+      return `Đã xuất ${job.written.length} tệp vào ${dir}.${summary}`;
+    });
     return { jobId, outDir: dir };
+  }
+
+  /**
+   * The issue's e-magazine on a site: its proof PDF and page images made afresh (into the issue's
+   * export folder), then sent as one post (emagazine-post.ts). Progress and cancel as for an export.
+   */
+  startEmagazine(issueId: number, siteId: number): { jobId: string } {
+    this.ws.printIssues.get(issueId);
+    this.ws.sites.get(siteId);
+    const jobId = randomUUID();
+    const dir = this.defaultOutDir(issueId);
+    this.launch(jobId, async (job, report, check) => {
+      const pageCount = this.ws.printIssues.get(issueId).flatplan.pages.length;
+      const uploads = pageCount + 2;
+      await this.produce(job, issueId, ['proof', 'images'], dir, uploads, report, check);
+      const total = 3 + pageCount + uploads;
+      const post = await publishEmagazine(this.ws, siteId, issueId, job.written, (done, message) => {
+        check();
+        report('upload', total - uploads + done, total, message);
+      });
+      return `Đã đăng e-magazine ${pageCount} trang: ${post.link}`;
+    });
+    return { jobId };
+  }
+
+  /** Exports and e-magazine posts still running (an update waits for them). */
+  runningCount(): number {
+    return this.jobs.size;
   }
 
   cancel(jobId: string): boolean {
@@ -55,64 +88,28 @@ export class PrintExports {
     this.ws.events.emit('print.export.progress', progress);
   }
 
-  private async run(jobId: string, job: Job, issueId: number, outputs: ExportOutput[], outDir: string): Promise<void> {
-    const report = (stage: ExportProgress['stage'], done: number, total: number, message: string, files: string[] = []) =>
+  private launch(jobId: string, work: (job: Job, report: Reporter, check: () => void) => Promise<string>): void {
+    const job: Job = { cancelled: false, session: null, written: [] };
+    this.jobs.set(jobId, job);
+    void this.runJob(jobId, job, work).finally(() => this.jobs.delete(jobId));
+  }
+
+  private async runJob(jobId: string, job: Job, work: (job: Job, report: Reporter, check: () => void) => Promise<string>): Promise<void> {
+    let steps = 1;
+    const report: Reporter = (stage, done, total, message, files = []) => {
+      steps = total;
       this.emit({ jobId, stage, done, total, message, files });
+    };
     const check = () => {
       if (job.cancelled) throw new Cancelled();
     };
     try {
-      const { issue } = this.ws.printIssues.get(issueId);
-      const profile = this.ws.catalog.profile();
-      const geo: SheetGeometry = {
-        trimWidthMm: profile.print.trimWidthMm,
-        trimHeightMm: profile.print.trimHeightMm,
-        bleedMm: profile.print.bleedMm,
-        sheetBleedMm: SHEET_BLEED_MM,
-      };
-      mkdirSync(outDir, { recursive: true });
-      const pdfWanted = outputs.includes('print') || outputs.includes('proof');
-      const imagesWanted = outputs.includes('images');
-      const pageCount = this.ws.printIssues.get(issueId).flatplan.pages.length;
-      const total = (pdfWanted ? 3 : 1) + (imagesWanted ? pageCount : 0);
-      const warnings: string[] = [];
-      if (pdfWanted) {
-        report('layout', 0, total, `Đang dàn ${pageCount} trang…`);
-        job.session = await this.ws.print.openSession(this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI, true));
-        const laidOut = await job.session.layout();
-        check();
-        report('pdf', 1, total, 'Đang tạo PDF…');
-        const printed = await job.session.pdf();
-        await job.session.close();
-        job.session = null;
-        check();
-        const raw = await placePdfArt(
-          printed,
-          laidOut.report.images.filter((image) => image.pdfArt && image.assetHash).map((image) => ({ ...image, assetHash: image.assetHash as string })),
-          (hash) => this.ws.assetFiles.read(hash),
-        );
-        warnings.push(...(await pdfFonts(raw)).filter((f) => !f.embedded).map((f) => `Phông ${f.name} không được nhúng.`));
-        const oversets = laidOut.report.articles.filter((a) => a.oversetLines > 0).length;
-        if (oversets > 0) warnings.push(`${oversets} bài còn tràn chữ.`);
-        const font = readFileSync(join(this.ws.resourcesDir, 'fonts', 'BeVietnamPro-Regular.ttf'));
-        report('marks', 2, total, 'Đang đặt dấu cắt và hộp trang…');
-        if (outputs.includes('print')) {
-          const bytes = await printPdf(raw, geo, (page) => `${profile.name} • Số ${issue.number} • Trang ${page}/${pageCount}`, font);
-          this.write(job, join(outDir, `${issue.slug}-in.pdf`), bytes);
-        }
-        check();
-        if (outputs.includes('proof')) {
-          report('proof', 2, total, 'Đang tạo bản in thử…');
-          this.write(job, join(outDir, `${issue.slug}-ban-in-thu.pdf`), await proofPdf(raw, geo, font));
-        }
-      }
-      if (imagesWanted) await this.pageImages(job, issueId, outDir, pdfWanted ? 3 : 1, total, report, check);
-      const summary = warnings.length > 0 ? ` Lưu ý: ${warnings.join(' ')}` : '';
-      report('done', total, total, `Đã xuất ${job.written.length} tệp vào ${outDir}.${summary}`, job.written);
+      const message = await work(job, report, check);
+      report('done', steps, steps, message, job.written);
     } catch (error) {
       for (const file of job.written) rmSync(file, { force: true });
       if (error instanceof Cancelled) {
-        report('cancelled', 0, 0, 'Đã huỷ xuất; các tệp dở dang đã được xoá.');
+        report('cancelled', 0, 0, 'Đã huỷ; các tệp dở dang đã được xoá.');
       } else {
         const message = error instanceof DeskError ? error.message : `Xuất thất bại: ${(error as Error).message}`;
         report('failed', 0, 0, message);
@@ -120,6 +117,57 @@ export class PrintExports {
     } finally {
       await job.session?.close();
     }
+  }
+
+  /** Writes the outputs asked for; `laterSteps` are counted in the progress for work that follows. Returns warnings. */
+  private async produce(job: Job, issueId: number, outputs: ExportOutput[], outDir: string, laterSteps: number, report: Reporter, check: () => void): Promise<string[]> {
+    const { issue } = this.ws.printIssues.get(issueId);
+    const profile = this.ws.catalog.profile();
+    const geo: SheetGeometry = {
+      trimWidthMm: profile.print.trimWidthMm,
+      trimHeightMm: profile.print.trimHeightMm,
+      bleedMm: profile.print.bleedMm,
+      sheetBleedMm: SHEET_BLEED_MM,
+    };
+    mkdirSync(outDir, { recursive: true });
+    const pdfWanted = outputs.includes('print') || outputs.includes('proof');
+    const imagesWanted = outputs.includes('images');
+    const pageCount = this.ws.printIssues.get(issueId).flatplan.pages.length;
+    const total = (pdfWanted ? 3 : 1) + (imagesWanted ? pageCount : 0) + laterSteps;
+    const warnings: string[] = [];
+    if (pdfWanted) {
+      report('layout', 0, total, `Đang dàn ${pageCount} trang…`);
+      job.session = await this.ws.print.openSession(this.ws.print.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI, true));
+      const laidOut = await job.session.layout();
+      check();
+      report('pdf', 1, total, 'Đang tạo PDF…');
+      const printed = await job.session.pdf();
+      await job.session.close();
+      job.session = null;
+      check();
+      const raw = await placePdfArt(
+        printed,
+        laidOut.report.images.filter((image) => image.pdfArt && image.assetHash).map((image) => ({ ...image, assetHash: image.assetHash as string })),
+        (hash) => this.ws.assetFiles.read(hash),
+      );
+      warnings.push(...(await pdfFonts(raw)).filter((f) => !f.embedded).map((f) => `Phông ${f.name} không được nhúng.`));
+      const oversets = laidOut.report.articles.filter((a) => a.oversetLines > 0).length;
+      if (oversets > 0) warnings.push(`${oversets} bài còn tràn chữ.`);
+      const font = readFileSync(join(this.ws.resourcesDir, 'fonts', 'BeVietnamPro-Regular.ttf'));
+      const documentDate = new Date(`${issue.publishDate}T00:00:00+07:00`);
+      report('marks', 2, total, 'Đang đặt dấu cắt và hộp trang…');
+      if (outputs.includes('print')) {
+        const bytes = await printPdf(raw, geo, (page) => `${profile.name} • Số ${issue.number} • Trang ${page}/${pageCount}`, font, documentDate);
+        this.write(job, join(outDir, `${issue.slug}-in.pdf`), bytes);
+      }
+      check();
+      if (outputs.includes('proof')) {
+        report('proof', 2, total, 'Đang tạo bản in thử…');
+        this.write(job, join(outDir, `${issue.slug}-ban-in-thu.pdf`), await proofPdf(raw, geo, font, documentDate));
+      }
+    }
+    if (imagesWanted) await this.pageImages(job, issueId, outDir, pdfWanted ? 3 : 1, total, report, check);
+  return warnings;
   }
 
   /**
@@ -134,7 +182,7 @@ export class PrintExports {
     outDir: string,
     firstStep: number,
     total: number,
-    report: (stage: ExportProgress['stage'], done: number, total: number, message: string) => void,
+    report: Reporter,
     check: () => void,
   ): Promise<void> {
     const { issue } = this.ws.printIssues.get(issueId);

@@ -186,5 +186,6 @@ export function createPrintHandlers(ws: Workspace): PrintHandlers {
     'print.preflight': ({ issueId }) => print.preflight(issueId),
     'print.export.start': ({ issueId, outputs, outDir }) => ws.printExports.start(issueId, outputs, outDir),
     'print.export.cancel': ({ jobId }) => ({ cancelled: ws.printExports.cancel(jobId) }),
+    'print.emagazine.start': ({ issueId, siteId }) => ws.printExports.startEmagazine(issueId, siteId),
   };
 }

@@ -22,9 +22,9 @@ const SHEET_MARGIN_MM = 14;
  * and a slug line outside the bleed; TrimBox and BleedBox set exactly (Chromium rounds page sizes,
  * so the boxes are placed here rather than trusted from the page size).
  */
-export async function printPdf(source: Uint8Array, geo: SheetGeometry, slug: (page: number) => string, fontBytes: Uint8Array): Promise<Uint8Array> {
+export async function printPdf(source: Uint8Array, geo: SheetGeometry, slug: (page: number) => string, fontBytes: Uint8Array, documentDate: Date): Promise<Uint8Array> {
   const src = await PDFDocument.load(source);
-  const out = await PDFDocument.create();
+  const out = await PDFDocument.create({ updateMetadata: false });
   out.registerFontkit(fontkit);
   const font = await out.embedFont(fontBytes, { subset: true });
   const trimW = geo.trimWidthMm * PT;
@@ -50,8 +50,7 @@ export async function printPdf(source: Uint8Array, geo: SheetGeometry, slug: (pa
     sheet.drawText(slug(index + 1), { x: margin, y: margin / 2 - 6, size: 6.5, font, color: rgb(0, 0, 0) });
   }
   out.setTitle(src.getTitle() ?? '');
-  out.setProducer('LNV Desk');
-  return out.save();
+  return reproducible(out, documentDate).save();
 }
 
 function drawCropMarks(page: PDFPage, margin: number, trimW: number, trimH: number, bleed: number): void {
@@ -87,8 +86,8 @@ function drawRegistration(page: PDFPage, margin: number, trimW: number, trimH: n
 }
 
 /** The proof: trim size, no marks, the page number on every page (ads and cover too) and a watermark. */
-export async function proofPdf(source: Uint8Array, geo: SheetGeometry, fontBytes: Uint8Array): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(source);
+export async function proofPdf(source: Uint8Array, geo: SheetGeometry, fontBytes: Uint8Array, documentDate: Date): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(source, { updateMetadata: false });
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fontBytes, { subset: true });
   const pages = doc.getPages();
@@ -105,8 +104,21 @@ export async function proofPdf(source: Uint8Array, geo: SheetGeometry, fontBytes
     const size = 7;
     page.drawText(label, { x: x + trimW - font.widthOfTextAtSize(label, size) - 4 * PT, y: y + trimH - 4 * PT, size, font, color: rgb(0.75, 0.1, 0.1) });
   });
+  return reproducible(doc, documentDate).save();
+}
+
+/**
+ * The same pages give the same bytes: dated by the issue rather than the clock, without Chromium's
+ * random document ID and XMP packet. A file the website already has is then recognised and not sent again.
+ */
+function reproducible(doc: PDFDocument, date: Date): PDFDocument {
   doc.setProducer('LNV Desk');
-  return doc.save();
+  doc.setCreator('LNV Desk');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  doc.catalog.delete(PDFName.of('Metadata'));
+  delete doc.context.trailerInfo.ID;
+  return doc;
 }
 
 function drawWatermark(page: PDFPage, font: PDFFont, x: number, y: number, w: number, h: number): void {
