@@ -1,5 +1,6 @@
 import { DomMeasurer } from './dom-measurer.js';
 import { flowArticle, type FlowFrame, type FlowResult } from '../../shared/print/flow-engine.js';
+import { placedPictureRequest } from '../../shared/print/placed-picture.js';
 import type { ArticleFlowReport, FlowArticle, FlowInput, FlowReport, PlacedImageReport } from '../../shared/print/flow-types.js';
 
 /**
@@ -67,6 +68,25 @@ async function decodePictures(input: FlowInput): Promise<Set<string>> {
   });
   await Promise.all([...placed, ...figures]);
   return broken;
+}
+
+/**
+ * Pictures placed by templates get their file once their box is known (placed-picture.ts): boxes
+ * come from the template's CSS, not from the picture, so they are all read before any is set.
+ */
+function requestPlacedPictures(ppi: number): void {
+  const placed = Array.from(document.querySelectorAll<HTMLImageElement>('img[data-picture]')).map((img) => ({
+    img,
+    box: img.getBoundingClientRect(),
+    fit: getComputedStyle(img).objectFit,
+  }));
+  for (const { img, box, fit } of placed) {
+    const picture = { width: Number(img.getAttribute('width')), height: Number(img.getAttribute('height')) };
+    const request = placedPictureRequest({ widthMm: mm(box.width), heightMm: mm(box.height) }, picture, fit, ppi);
+    if (request.height !== null) img.style.objectFit = 'fill';
+    img.src = `${img.dataset.picture}?w=${request.width}${request.height !== null ? `&h=${request.height}` : ''}`;
+    img.removeAttribute('data-picture');
+  }
 }
 
 /** The box keeps the size it was given (the blank picture has a ratio of its own); the address stays in data-src. */
@@ -286,6 +306,7 @@ function outsideSafeArea(safeMarginMm: number): FlowReport['outsideSafeArea'] {
 
 async function run(): Promise<FlowReport> {
   const input = readInput();
+  requestPlacedPictures(input.imagePpi);
   const pictures = decodePictures(input);
   await loadFonts();
   const started = performance.now();

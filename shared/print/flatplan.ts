@@ -220,7 +220,8 @@ export function tableOfContents(
 /** Covers, ads, blank and full-picture pages carry no running head and no folio. */
 export function carriesRunningHead(page: PageSlot): boolean {
   if (page.kind === 'cover' || page.kind === 'ad' || page.kind === 'blank' || page.kind === 'empty') return false;
-  return templateOf(page) !== 'full-image';
+  // An inside cover sold as an ad, or a picture page, is the picture alone.
+  return !['full-image', 'ad-full'].includes(templateOf(page));
 }
 
 /** The running head text, from the profile's pattern. */

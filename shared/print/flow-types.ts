@@ -60,6 +60,8 @@ export interface FlowInput {
   articles: FlowArticle[];
   /** Safe area inside the trim, in millimetres: text closer to the trim edge than this is reported. */
   safeMarginMm: number;
+  /** Resolution template-placed pictures are asked for at (placed-picture.ts). */
+  imagePpi: number;
 }
 
 export interface ArticleFlowReport {

@@ -119,23 +119,18 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
   const print = profile.print;
   const problems: PreflightFinding[] = [];
   const base = input.resourceBase;
-  const bleedBox = { width: print.trimWidthMm + 2 * print.bleedMm, height: print.trimHeightMm + 2 * print.bleedMm };
   const textWidthMm = print.trimWidthMm - print.marginInsideMm - print.marginOutsideMm;
   const columnMm = (columns: number) => (textWidthMm - (columns - 1) * print.gutterMm) / columns;
-  /** A picture cropped to fill a box needs the larger of the two scales; widths rounded up to share cached copies. */
-  const imageUrl = (hash: string, boxWidthMm: number, boxHeightMm = 0) => {
-    const asset = input.asset(hash);
-    const aspect = asset && asset.height > 0 ? asset.width / asset.height : 1.5;
-    const px = Math.ceil(((Math.max(boxWidthMm, boxHeightMm * aspect) / 25.4) * input.imagePpi) / 50) * 50;
-    return `${base}assets/${hash}?w=${px}`;
-  };
-  const img = (hash: string | null, alt = '', box: { width: number; height?: number } = bleedBox) => {
+  /** A figure the flow places is shown whole at the width it is given; widths rounded up to share cached copies. */
+  const imageUrl = (hash: string, boxWidthMm: number) => `${base}assets/${hash}?w=${Math.ceil(((boxWidthMm / 25.4) * input.imagePpi) / 50) * 50}`;
+  /** A picture a template places: its file is asked for by the layout runtime once its box is known (placed-picture.ts). */
+  const img = (hash: string | null, alt = '') => {
     if (!hash) return '';
     const asset = input.asset(hash);
     const size = asset ? ` width="${asset.width}" height="${asset.height}"` : '';
-    const vectors = input.pdfArtAsVectors && asset?.mimeType === PDF_MIME_TYPE;
-    const src = vectors ? TRANSPARENT_PIXEL : imageUrl(hash, box.width, box.height);
-    return `<img src="${escapeHtml(src)}" data-asset="${hash}"${vectors ? ' data-pdf-art=""' : ''} alt="${escapeHtml(alt || asset?.alt || '')}"${size}>`;
+    const source =
+      input.pdfArtAsVectors && asset?.mimeType === PDF_MIME_TYPE ? `src="${TRANSPARENT_PIXEL}" data-pdf-art=""` : `data-picture="${escapeHtml(`${base}assets/${hash}`)}"`;
+    return `<img ${source} data-asset="${hash}" alt="${escapeHtml(alt || asset?.alt || '')}"${size}>`;
   };
   const describe = (id: number) => {
     const article = input.article(id);
@@ -178,8 +173,8 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
     if (flow) flow.blocks = flow.blocks.filter((b) => b.id !== figure.id);
     return figure;
   };
-  const figureHtml = (figure: Extract<PrintBlock, { kind: 'figure' }>, box: { width: number; height: number }) =>
-    `<figure class="placed-figure">${img(figure.assetHash, '', box)}<figcaption>${figure.captionHtml}${figure.credit ? ` <span class="credit">${escapeHtml(figure.credit)}</span>` : ''}</figcaption></figure>`;
+  const figureHtml = (figure: Extract<PrintBlock, { kind: 'figure' }>) =>
+    `<figure class="placed-figure">${img(figure.assetHash)}<figcaption>${figure.captionHtml}${figure.credit ? ` <span class="credit">${escapeHtml(figure.credit)}</span>` : ''}</figcaption></figure>`;
 
   const firstPageOf = new Map(articleRanges(plan).map((r) => [r.articleId, r.firstPage]));
   const pages: BuiltPage[] = plan.pages.map((slot, index) => {
@@ -244,11 +239,7 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
           fills.sapo = article.sapo ? { html: escapeHtml(article.sapo) } : undefined;
           fills.byline = article.byline ? { html: escapeHtml(article.byline) } : undefined;
           const hero = template.frames.includes('hero') ? takeFigure(articleId) : null;
-          // The boxes print.css gives the two kinds of hero: 80 mm high across the text, or the top 45 % of the page.
-          const heroBox = templateName.startsWith('feature')
-            ? { width: bleedBox.width, height: 0.45 * print.trimHeightMm + print.bleedMm }
-            : { width: textWidthMm, height: 80 };
-          fills.hero = hero ? { html: figureHtml(hero, heroBox) } : undefined;
+          fills.hero = hero ? { html: figureHtml(hero) } : undefined;
         }
         fills.body = { html: '', attrs: `data-article="${articleId}"` };
         break;
@@ -257,7 +248,7 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
         break;
     }
     if (slot.ad) {
-      fills.ad = { html: img(slot.ad.assetHash, slot.ad.name, { width: textWidthMm }), className: `ad-${slot.ad.size}` };
+      fills.ad = { html: img(slot.ad.assetHash, slot.ad.name), className: `ad-${slot.ad.size}` };
       if (!input.asset(slot.ad.assetHash)) {
         problems.push({ severity: 'error', code: 'missing-image', page: number, articleId: null, message: `${where}: thiếu tệp ảnh quảng cáo ${slot.ad.name}.` });
       }
@@ -285,7 +276,7 @@ export function buildPageDocument(input: PageDocumentInput): PageDocument {
   const family = (name: string, fallback: string) => `'${name}', ${fallback}`;
   const vars = `:root{--sheet-w:${sheetWidthMm}mm;--sheet-h:${sheetHeightMm}mm;--sheet-bleed:${SHEET_BLEED_MM}mm;--trim-w:${print.trimWidthMm}mm;--trim-h:${print.trimHeightMm}mm;--bleed:${print.bleedMm}mm;--margin-inside:${print.marginInsideMm}mm;--margin-outside:${print.marginOutsideMm}mm;--margin-top:${print.marginTopMm}mm;--margin-bottom:${print.marginBottomMm}mm;--gutter:${print.gutterMm}mm;--profile-columns:${print.columns};--baseline:${print.baselineMm}mm;--body-size:${print.bodySizePt}pt;--font-body:${family(print.fonts.body, 'serif')};--font-heading:${family(print.fonts.heading, 'sans-serif')};--font-caption:${family(print.fonts.caption, 'sans-serif')};--color-text:${print.colors.text};--color-accent:${print.colors.accent};}`;
   const head = `<meta charset="utf-8"><style>\n${fonts}\n${vars}\n@page{size:${sheetWidthMm}mm ${sheetHeightMm}mm;margin:0;}\n${input.css}\n</style>`;
-  const flow: FlowInput = { articles: [...flowArticles.values()], safeMarginMm: print.safeMarginMm };
+  const flow: FlowInput = { articles: [...flowArticles.values()], safeMarginMm: print.safeMarginMm, imagePpi: input.imagePpi };
   return { head, pages, flow, problems, sheetWidthMm, sheetHeightMm };
 }
 

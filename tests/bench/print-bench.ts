@@ -40,6 +40,7 @@ import { PRINT_IMAGE_PPI, SCREEN_IMAGE_PPI } from '../../electron/services/print
 const PAGED_IMAGE_PX = Math.ceil(((55 / 25.4) * PRINT_IMAGE_PPI) / 50) * 50;
 const PAGED_FULL_PAGE_PX = Math.ceil(((216 / 25.4) * PRINT_IMAGE_PPI) / 50) * 50;
 import { DATABASE_FILE, Workspace } from '../../electron/services/workspace/workspace.js';
+import { BenchTable, secs, times, verdict } from './bench-table.js';
 import { article, paragraphs, prng, SECTIONS, topic, type Rng } from './vietnamese-corpus.js';
 
 const GENERATOR_VERSION = 3;
@@ -50,24 +51,12 @@ const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: fal
 const COMPARISON_RUNS = 3;
 
 const log = (line: string) => process.stderr.write(`[bench:print ${((performance.now() - benchStarted) / 1000).toFixed(1)}s] ${line}\n`);
-const secs = (v: number) => `${(v / 1000).toFixed(1)} s`;
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] as number;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const times = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(2)}×`;
-const verdict = (ok: boolean) => (ok ? '✅ yes' : '❌ no');
-
-interface Row {
-  measure: string;
-  figure: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  met: string;
-}
-const rows: Row[] = [];
+const table = new BenchTable('same run, same content');
+const add = table.add.bind(table);
 const notes: string[] = [];
-const add = (measure: string, figure: string, baseline: string, ratio = '', target = '', met = '') => rows.push({ measure, figure, baseline, ratio, target, met });
 
 // ---------------------------------------------------------------------------------------------
 // 1. The generated issue (cached)
@@ -835,12 +824,7 @@ try {
       `load average ${loadStart.toFixed(2)} at start, ${loadEnd.toFixed(2)} at end · bench run ${secs(totalMs)}${reused ? ' (issue reused from cache)' : ''}`,
     '',
   ];
-  const table = [
-    '| Measure | Figure | Baseline (same run, same content) | Ratio | Target | Met |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.measure} | ${r.figure} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`),
-  ];
-  const report = [...header, ...table, '', '## Notes', '', ...notes.map((n) => `- ${n}`), ''].join('\n');
+  const report = [...header, ...table.lines(), '', '## Notes', '', ...notes.map((n) => `- ${n}`), ''].join('\n');
   process.stdout.write(`${report}\n`);
   writeFileSync(join(repoRoot, 'tests', 'bench', 'print-last-run.md'), report);
 } finally {

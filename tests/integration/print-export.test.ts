@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, type PDFArray, type PDFNumber } from 'pdf-lib';
 import sharp from 'sharp';
@@ -236,10 +236,14 @@ describe('preflight and bad input', () => {
     // An edit, so the pages are laid out anew rather than taken from the last layout.
     await desk.call('articles.save', { id: detail.placed[0]!.articleId, fields: { byline: 'Minh Khôi – Thu Hà' }, reason: 'explicit' });
     await desk.call('print.layout', { issueId, resourceBase: 'lnv-asset://print/' });
-    // The cover (1800 × 2540 px) fills the page with its bleed, 216 × 303 mm: 2,551 px across at 300 ppi, rounded up to 2,600.
-    const printCopy = join(desk.ws.dataDir, 'cache', 'print', `${cover}-2600.jpg`);
-    await expect.poll(() => existsSync(printCopy), { timeout: 30_000, interval: 100 }).toBe(true);
-    expect((await sharp(printCopy).metadata()).width).toBe(1800);
+    // The cover (1800 × 2540 px) fills the page with its bleed, 216 × 303 mm: 2,551 px across at 300 ppi, rounded up to 2,600,
+    // cut to the page's shape; a picture is never enlarged, so the copy keeps the cover's 1,800 px across.
+    const cache = join(desk.ws.dataDir, 'cache', 'print');
+    const printCopy = () => (existsSync(cache) ? readdirSync(cache).find((f) => f.startsWith(`${cover}-2600x`) && f.endsWith('.jpg')) : undefined);
+    await expect.poll(printCopy, { timeout: 30_000, interval: 100 }).toBeDefined();
+    const { width = 0, height = 0 } = await sharp(join(cache, printCopy()!)).metadata();
+    expect(width).toBe(1800);
+    expect(Math.abs(height / width - 303 / 216)).toBeLessThan(0.002);
   }, 60_000);
 
   it('cancels an export cleanly, leaving no half-written files', async () => {

@@ -67,6 +67,7 @@ const shortArticle: PrintBlock[] = [
 
 const input: FlowInput = {
   safeMarginMm: 5,
+  imagePpi: 120,
   articles: [
     { articleId: 7, blocks: longArticle, copyfit: { tracking: -10, leading: 1, figureScale: 1, droppedFigures: [] } },
     { articleId: 8, blocks: shortArticle, copyfit: { tracking: 0, leading: 1, figureScale: 1, droppedFigures: [] } },

@@ -100,13 +100,15 @@ describe('flatplan rules', () => {
     expect(resizeFlatplan(newFlatplan(8), 12).pages.slice(8).every((p) => p.kind === 'empty')).toBe(true);
   });
 
-  it('puts no running head or folio on the cover, ads, blank pages or full-page pictures', () => {
+  it('puts no running head or folio on the cover, ads (an inside cover sold as one too), blank pages or full-page pictures', () => {
     expect(carriesRunningHead(slot('cover'))).toBe(false);
     expect(carriesRunningHead(slot('ad'))).toBe(false);
     expect(carriesRunningHead(slot('blank'))).toBe(false);
     expect(carriesRunningHead(slot('article', { template: 'full-image' }))).toBe(false);
     expect(carriesRunningHead(slot('article', { articleId: 1 }))).toBe(true);
     expect(carriesRunningHead(slot('toc'))).toBe(true);
+    expect(carriesRunningHead(slot('inside-cover', { template: 'ad-full' }))).toBe(false);
+    expect(carriesRunningHead(slot('inside-cover'))).toBe(true);
   });
 
   it('fills the running head pattern with the publication, number, month and year', () => {

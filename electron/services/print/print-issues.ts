@@ -187,15 +187,21 @@ export class PrintIssues {
     }
   }
 
+  /**
+   * The print layout, run once in the background: it asks for every print-size picture (each cut to
+   * its box), which the resources cache, so the export finds them ready.
+   */
   private preparePrintImages(issueId: number): void {
-    let html: string;
-    try {
-      html = pageDocumentHtml(this.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI));
-    } catch {
-      return;
-    }
-    void this.resources.prepare(html).catch(() => undefined);
+    void (async () => {
+      const session = await this.openSession(this.buildDocument(issueId, INTERNAL_BASE, PRINT_IMAGE_PPI, true));
+      try {
+        await session.layout();
+      } finally {
+        await session.close();
+      }
+    })().catch(() => undefined);
   }
+
 
   /** Everything that would make the printer call back, with the page to open. */
   async preflight(issueId: number): Promise<PreflightFinding[]> {
