@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskApi } from '../shared/contract.js';
 import { ApiContext } from './api/api-context.js';
 import { LanguageSwitch } from './i18n/language-switch.js';
-import { WorkspaceScreen } from './workspace/workspace-screen.js';
+import { AppGate } from './recovery/app-gate.js';
 
 export function App({ api }: { api: DeskApi | null }) {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function App({ api }: { api: DeskApi | null }) {
   }
   return (
     <ApiContext.Provider value={api}>
-      <WorkspaceScreen />
+      <AppGate />
     </ApiContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 import type { CallName, CallOutput } from '../../shared/contract.js';
 import { parseCallInput, parseCallOutput } from '../../shared/contract-validation.js';
 import { DeskError } from '../../shared/errors.js';
-import type { Handlers } from './desk-handlers.js';
+import type { Handlers, WorkspaceHandlers } from './desk-handlers.js';
 
 export type Dispatch = (name: string, input: unknown) => Promise<unknown>;
 
@@ -10,11 +10,13 @@ export type Dispatch = (name: string, input: unknown) => Promise<unknown>;
  * the contract, the handler runs, its output is checked too. Anything unexpected becomes an
  * "internal" DeskError so callers never see a raw stack.
  */
-export function createDispatcher(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+export function createDispatcher(handlers: WorkspaceHandlers & Partial<Handlers>, log: (error: unknown) => void = console.error): Dispatch {
   return async (name, raw) => {
     try {
       const { input } = parseCallInput(name, raw);
-      const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown> | unknown;
+      const handler = (handlers as Partial<Handlers>)[name as CallName] as ((input: unknown) => Promise<unknown> | unknown) | undefined;
+      // A dispatcher over one workspace (tests, benchmarks) has no data folder to back up or restore.
+      if (!handler) throw new DeskError('unknown_call', `Lệnh ${name} chỉ chạy khi LNV Desk mở cả thư mục dữ liệu (ứng dụng, desk serve, desk).`);
       const output = await handler(input);
       return parseCallOutput(name as CallName, output) as CallOutput<CallName>;
     } catch (error) {

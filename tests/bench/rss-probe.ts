@@ -32,7 +32,7 @@ if (mode === 'bare') {
     const rendererDir = mkdtempSync(join(tmpdir(), 'lnv-probe-renderer-'));
     process.on('exit', () => rmSync(rendererDir, { recursive: true, force: true }));
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>probe</title>');
-    const host = await startHost({ workspace: ws, dispatch: createDispatcher(createHandlers(ws)), rendererDir, port: 0 });
+    const host = await startHost({ desk: { workspace: ws, events: ws.events, dispatch: createDispatcher(createHandlers(ws)) }, rendererDir, port: 0 });
     closeHost = () => host.close();
   }
   stop = async () => {

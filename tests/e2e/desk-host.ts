@@ -17,11 +17,10 @@ export interface DeskHost {
 }
 
 /**
- * Starts `desk serve` on a fresh data folder, as a person would, and resolves with the URL it
+ * Starts `desk serve` on a fresh data folder (or the one given), as a person would, and resolves with the URL it
  * prints. The host serves dist/renderer, so the renderer must be built first (npm test does).
  */
-export async function startDeskHost(): Promise<DeskHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lnv-e2e-'));
+export async function startDeskHost(dataDir = mkdtempSync(join(tmpdir(), 'lnv-e2e-'))): Promise<DeskHost> {
   const child: ChildProcess = spawn(process.execPath, ['electron/cli/desk.mjs', 'serve', '--data', dataDir, '--port', '0'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,7 +19,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   ws = await Workspace.open(tempDir('lnv-host-'));
-  host = await startHost({ workspace: ws, dispatch: createDispatcher(createHandlers(ws), () => {}), rendererDir });
+  host = await startHost({ desk: { workspace: ws, events: ws.events, dispatch: createDispatcher(createHandlers(ws), () => {}) }, rendererDir });
   base = `http://127.0.0.1:${host.port}`;
 });
 
