@@ -69,7 +69,7 @@ export class ElectronPrintBrowser implements PrintBrowser {
       show: false,
       width: 1200,
       height: 1000,
-      webPreferences: { session: printSession, sandbox: true, contextIsolation: true, nodeIntegration: false, zoomFactor: scale },
+      webPreferences: { session: printSession, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick', zoomFactor: scale },
     });
     await window.loadURL(`${INTERNAL_BASE}document.html`);
     return window;

@@ -1,3 +1,5 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, win32 } from 'node:path';
 import { generateJSON } from '@tiptap/html/server';
 import { Window, type Element } from 'happy-dom';
 import { marked } from 'marked';
@@ -15,7 +17,7 @@ export interface ImportedArticle {
 }
 
 /** A document parsed without running anything in it: no scripts, no network, no CSS. */
-function parseDocument(html: string) {
+export function parseDocument(html: string) {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -41,6 +43,32 @@ export function localImageSources(html: string): string[] {
     .filter((src) => src && !/^(asset:|https?:|data:)/i.test(src));
   window.close();
   return [...new Set(sources)];
+}
+
+const outside = (dir: string, path: string) => {
+  const rel = relative(dir, path);
+  return rel.split(/[\\/]/)[0] === '..' || isAbsolute(rel);
+};
+
+/**
+ * The file a picture reference in an imported document names, or null when it is not in the
+ * document's folder or below. A document from a stranger must not pull other files of the
+ * computer into the workspace (and from there onto the website): `../../Ảnh riêng/x.jpg`,
+ * `/home/…`, `C:\…`, `file:` URLs and links that lead out of the folder are refused. Backslashes
+ * count as separators everywhere, so the answer does not depend on the platform.
+ */
+export function imageInDocumentFolder(documentDir: string, src: string): string | null {
+  let name: string;
+  try {
+    name = decodeURIComponent(src).replace(/\\/g, '/');
+  } catch {
+    return null;
+  }
+  if (name.includes('\0') || isAbsolute(name) || win32.isAbsolute(name) || /^[a-z][a-z0-9+.-]*:/i.test(name)) return null;
+  const dir = resolve(documentDir);
+  const path = resolve(dir, name);
+  if (outside(dir, path)) return null;
+  return existsSync(path) && outside(realpathSync(dir), realpathSync(path)) ? null : path;
 }
 
 /** Points images at stored assets, so the importer keeps them. */
