@@ -21,6 +21,8 @@ import '@fontsource/noto-serif/latin-ext-700-italic.css';
 import '@fontsource/noto-serif/vietnamese-700-italic.css';
 import './styles/app.css';
 import './styles/print.css';
+import './styles/app-shell.css';
+import './styles/dark.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDeskApi } from './api/create-api.js';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../shared/model/article.js';
 import { useApi } from '../api/api-context.js';
-import { readFileAsBase64 } from './read-file.js';
+import { IMPORT_ACCEPT, importArticleFile } from './import-file.js';
 
 function download(fileName: string, mimeType: string, content: string, encoding: 'utf8' | 'base64'): void {
   const blob =
@@ -27,14 +27,6 @@ export interface WordActionsProps {
   onOpenArticle: (id: number) => void;
 }
 
-async function readUtf8(file: File, t: (key: string, options?: Record<string, string>) => string): Promise<string> {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    throw new Error(t('editorTools.notUtf8', { name: file.name }));
-  }
-}
-
 /** Word in and out: import a .docx as a new article, export this one as Word or HTML. */
 export function WordActions({ articleId, flush, onOpenArticle }: WordActionsProps) {
   const { t } = useTranslation();
@@ -43,15 +35,11 @@ export function WordActions({ articleId, flush, onOpenArticle }: WordActionsProp
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string; warnings: string[] } | null>(null);
 
-  /** Word through mammoth on the Node side; Markdown and HTML as UTF-8 text (anything else is refused). */
   const importFile = async (file: File) => {
     setBusy(true);
     setMessage(null);
     try {
-      const textFormat = /\.(md|markdown)$/i.test(file.name) ? 'markdown' : /\.html?$/i.test(file.name) ? 'html' : null;
-      const result = textFormat
-        ? await api.call('articles.import', { fileName: file.name, format: textFormat, content: await readUtf8(file, t) })
-        : await api.call('articles.importDocx', { fileName: file.name, dataBase64: await readFileAsBase64(file) });
+      const result = await importArticleFile(api, file, t);
       const imported: ArticleSummary = result.article;
       setMessage({ kind: 'done', text: t('editorTools.imported', { title: imported.title || t('list.untitled') }), warnings: result.warnings });
       onOpenArticle(imported.id);
@@ -84,7 +72,7 @@ export function WordActions({ articleId, flush, onOpenArticle }: WordActionsProp
       <input
         ref={input}
         type="file"
-        accept=".docx,.md,.markdown,.html,.htm,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/html"
+        accept={IMPORT_ACCEPT}
         hidden
         data-testid="docx-file"
         onChange={(event) => {

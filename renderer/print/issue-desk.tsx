@@ -15,6 +15,7 @@ import { PageInspector } from './page-inspector.js';
 import { PageView } from './page-view.js';
 import { PreflightPanel } from './preflight-panel.js';
 import { errorMessage, usePrintIssue } from './use-print-issue.js';
+import type { PrintCommand } from './print-workspace.js';
 
 interface IssueDeskProps {
   issueId: number;
@@ -27,13 +28,16 @@ interface IssueDeskProps {
   settingsVersion: number;
   onIssueChanged(detail: PrintIssueDetail): void;
   onOpenArticle(articleId: number): void;
+  /** From the menu: run the preflight or open the export dialog once. */
+  command?: PrintCommand | null;
+  onCommandDone?(): void;
 }
 
 type Center = 'flatplan' | 'pages';
 type Side = 'articles' | 'preflight';
 
 /** One issue on the layout desk: its articles, the flatplan or the pages, and the selected page's details. */
-export function IssueDesk({ issueId, initial, toolbarStart, sections, settingsVersion, onIssueChanged, onOpenArticle }: IssueDeskProps) {
+export function IssueDesk({ issueId, initial, toolbarStart, sections, settingsVersion, onIssueChanged, onOpenArticle, command = null, onCommandDone }: IssueDeskProps) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = useId();
@@ -155,6 +159,20 @@ export function IssueDesk({ issueId, initial, toolbarStart, sections, settingsVe
     setPage(target);
     setCenter('pages');
   };
+
+  // A menu command arrives like an outside event: carried out once, with this render's actions.
+  const runCommand = (which: PrintCommand) => {
+    if (which === 'export') setDialog('export');
+    else void preflight();
+    onCommandDone?.();
+  };
+  const latestRun = useRef(runCommand);
+  useEffect(() => {
+    latestRun.current = runCommand;
+  });
+  useEffect(() => {
+    if (command) latestRun.current(command);
+  }, [command]);
 
   const unplacedArticles = useMemo(() => articles.filter((a) => !index?.placed.has(a.id)), [articles, index]);
 

@@ -10,11 +10,17 @@ import { errorMessage } from './use-print-issue.js';
 
 const ISSUE_KEY = 'lnv-desk-print-issue';
 
+/** A menu command for the issue on the desk (Số báo › Kiểm tra trước khi in, Xuất PDF…). */
+export type PrintCommand = 'preflight' | 'export';
+
 interface PrintWorkspaceProps {
   /** "Sửa bài": leave the layout desk for the editor with this article open. */
   onOpenArticle(articleId: number): void;
   /** An issue was created or renamed; the article list's filters show issues too. */
   onIssuesChanged(): void;
+  command?: PrintCommand | null;
+  /** The command ran; it is not run again when another issue is chosen. */
+  onCommandDone?(): void;
 }
 
 /** The latest issue the person worked on, else the one with the highest number. */
@@ -26,7 +32,7 @@ function pickIssue(issues: PrintIssue[], wanted: number | null): number | null {
 }
 
 /** The layout desk: choose or create a print issue, then plan, lay out, check and export it. */
-export function PrintWorkspace({ onOpenArticle, onIssuesChanged }: PrintWorkspaceProps) {
+export function PrintWorkspace({ onOpenArticle, onIssuesChanged, command = null, onCommandDone }: PrintWorkspaceProps) {
   const { t } = useTranslation();
   const api = useApi();
   const [issues, setIssues] = useState<PrintIssue[] | null>(null);
@@ -108,6 +114,8 @@ export function PrintWorkspace({ onOpenArticle, onIssuesChanged }: PrintWorkspac
             onIssuesChanged();
           }}
           onOpenArticle={onOpenArticle}
+          command={command}
+          onCommandDone={onCommandDone}
         />
       )}
       {dialog === 'create' && (

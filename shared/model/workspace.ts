@@ -62,6 +62,11 @@ export const PrintLayout = z.object({
 });
 export type PrintLayout = z.infer<typeof PrintLayout>;
 
+/** Where the desktop app looks for new versions (electron-updater's generic feed): HTTPS only, so nobody on the network can slip in an installer. */
+export const UpdateFeedUrl = z
+  .url({ protocol: /^https$/, error: 'Địa chỉ nguồn cập nhật phải là một địa chỉ https:// đầy đủ' })
+  .max(500, 'Địa chỉ nguồn cập nhật dài quá 500 ký tự');
+
 /** The publication's settings; the print and web settings grow with their issues. */
 export const PublicationProfile = z.object({
   name: text(200),
@@ -78,6 +83,8 @@ export const PublicationProfile = z.object({
   /** Words the spelling dictionary lacks but the magazine uses (loanwords, local names). */
   extraWords: z.array(z.string().max(60)).max(5000).default([]),
   print: PrintLayout.default(PrintLayout.parse({})),
+  /** null: the desktop app does not look for updates. */
+  updateFeedUrl: UpdateFeedUrl.nullable().default(null),
 });
 export type PublicationProfile = z.infer<typeof PublicationProfile>;
 

@@ -16,6 +16,8 @@ export const DEFAULT_PROFILE: PublicationProfile = {
   thousandsSeparator: '.',
   allowedDoublings: [],
   extraWords: ['video', 'internet', 'online', 'website', 'email', 'logo', 'container', 'pía', 'Kạn', 'OCOP'],
+  /** The same address as `publish.url` in electron-builder.yml, where release machines upload. */
+  updateFeedUrl: 'https://langngheviet.com.vn/lnv-desk/updates/',
 };
 
 export interface NewPrintIssue {
