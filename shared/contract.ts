@@ -15,8 +15,13 @@ import { Note, NoteAnchor, StatusChange } from './model/workflow.js';
 import { Site } from './model/site.js';
 import { Publication, PublishHistoryEntry, PublishStatus } from './model/publication.js';
 import { OutboxAction, OutboxJob } from './model/outbox.js';
+import { PulledPost, RemotePostSummary, SyncReport } from './model/site-sync.js';
+import { CategoryMapping, CategoryMappingMode, SeoDescription, SiteCategory } from './model/web-settings.js';
 import { Asset, CropRect, PrintIssue, PublicationProfile, Section, Tag } from './model/workspace.js';
+import { AppState, BackupInfo, BackupName, RestoreResult } from './model/backup.js';
 import { CopyfitSchema, ExportOutput, ExportProgress, PageSlot, PreflightFinding, PrintIssueDetail } from './model/print-issue.js';
+import { AppCommand } from './app-commands.js';
+import { BusyReason, UpdateState } from './app-update.js';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: ArticleId }).strict();
@@ -67,6 +72,27 @@ export const FieldDiff = z.object({
 });
 export type FieldDiff = z.infer<typeof FieldDiff>;
 
+/** An article as text, the way the conflict view sets the desk's and the site's versions side by side. */
+const PostVersion = z.object({ title: z.string(), sapo: z.string(), body: z.string(), byline: z.string() });
+
+export const PublishConflict = z.object({
+  siteId: z.number().int(),
+  postId: z.number().int(),
+  link: z.string(),
+  /** The post's modified_gmt on the site now, and as recorded after the desk's last write or import. */
+  webModified: z.string(),
+  lastSynced: z.string().nullable(),
+  changedOnWeb: z.boolean(),
+  local: PostVersion,
+  web: PostVersion,
+  /** Desk → web, word by word: "removed" is only on the desk, "added" only on the web. */
+  diffs: z.array(FieldDiff),
+  warnings: z.array(z.string()),
+});
+export type PublishConflict = z.infer<typeof PublishConflict>;
+
+const ArticleOnSite = z.object({ articleId: ArticleId, siteId: z.number().int().positive() }).strict();
+
 export const SearchHit = z.object({
   article: ArticleSummary,
   /** Excerpt of the original text; highlights are [start, end) offsets into it. */
@@ -107,6 +133,14 @@ export const contract = {
     z.object({ outFile: z.string().min(1).max(4096) }).strict(),
     z.object({ path: z.string(), bytes: z.number().int() }),
     'Sao lưu trực tuyến cơ sở dữ liệu ra một tệp',
+  ),
+  'app.state': call(Empty, AppState, 'Kho dữ liệu đã mở, hay màn hình khôi phục (cơ sở dữ liệu hỏng) cùng các bản sao lưu'),
+  'backups.list': call(Empty, z.array(BackupInfo), 'Các bản sao lưu đã kiểm tra, mới nhất trước'),
+  'backups.create': call(Empty, BackupInfo, 'Sao lưu ngay vào thư mục backups (kiểm tra toàn vẹn bản chép, giữ ảnh)'),
+  'backups.restore': call(
+    z.object({ name: BackupName }).strict(),
+    RestoreResult,
+    'Khôi phục một bản sao lưu: kho hiện tại được cất sang bên (không xoá), rồi mở lại kho',
   ),
   'profile.get': call(Empty, PublicationProfile, 'Hồ sơ ấn phẩm'),
   'profile.update': call(PublicationProfile.partial().strict(), PublicationProfile, 'Sửa hồ sơ ấn phẩm'),
@@ -239,6 +273,8 @@ export const contract = {
         status: PublishStatus,
         /** Replace the post even if it was edited on the web since the last publish. */
         overwrite: z.boolean().default(false),
+        /** Publish at this moment (UTC ISO) instead of now. */
+        scheduledAt: z.iso.datetime().nullable().default(null),
       })
       .strict(),
     z.object({ publication: Publication, created: z.boolean(), warnings: z.array(z.string()) }),
@@ -248,6 +284,42 @@ export const contract = {
     z.object({ articleId: ArticleId }).strict(),
     z.object({ publications: z.array(Publication), history: z.array(PublishHistoryEntry) }),
     'Bài đã lên những trang nào, và lịch sử đưa bài',
+  ),
+  'publish.unpublish': call(
+    ArticleOnSite,
+    z.object({ publication: Publication.nullable() }),
+    'Gỡ bài khỏi web ngay (bài trở về bản nháp trên trang, không mất gì)',
+  ),
+  'publish.conflict': call(ArticleOnSite, PublishConflict, 'Bản trong toà soạn và bản trên web, đặt cạnh nhau, khác nhau từng chữ'),
+  'publish.keepWeb': call(
+    ArticleOnSite,
+    z.object({ article: Article, revisionId: z.number().int().nullable(), warnings: z.array(z.string()) }),
+    'Giữ bản trên web: nhập tiêu đề, sapo, nội dung của bài trên trang thành một phiên bản mới',
+  ),
+  'publish.categories': call(z.object({ siteId: z.number().int().positive() }).strict(), z.array(SiteCategory), 'Các chuyên mục đang có trên trang'),
+  'publish.mapping.list': call(
+    z.object({ siteId: z.number().int().positive() }).strict(),
+    z.array(CategoryMapping),
+    'Chuyên mục trong toà soạn ↔ chuyên mục trên trang',
+  ),
+  'publish.mapping.set': call(
+    z
+      .object({
+        siteId: z.number().int().positive(),
+        sectionId: z.number().int().positive(),
+        mode: CategoryMappingMode,
+        categoryId: z.number().int().positive().nullable().default(null),
+        categoryName: text(200).default(''),
+      })
+      .strict(),
+    z.array(CategoryMapping),
+    'Chọn chuyên mục trên trang cho một chuyên mục (có sẵn, tạo khi đăng, hoặc cùng tên)',
+  ),
+  'publish.seo.get': call(z.object({ articleId: ArticleId }).strict(), SeoDescription, 'Mô tả SEO của bài (viết riêng hoặc lấy từ sapo)'),
+  'publish.seo.set': call(
+    z.object({ articleId: ArticleId, description: text(1000) }).strict(),
+    SeoDescription,
+    'Sửa mô tả SEO của bài (để trống: lấy từ sapo)',
   ),
   'outbox.enqueue': call(
     z
@@ -266,6 +338,34 @@ export const contract = {
   'outbox.list': call(Empty, z.array(OutboxJob), 'Hàng đợi xuất bản'),
   'outbox.retry': call(z.object({ id: z.number().int().positive() }).strict(), OutboxJob, 'Gửi lại một việc ngay'),
   'outbox.cancel': call(z.object({ id: z.number().int().positive() }).strict(), z.object({ cancelled: z.boolean() }), 'Huỷ một việc chưa gửi'),
+  'sync.run': call(
+    z.object({ siteId: z.number().int().positive(), pullOnly: z.boolean().default(false) }).strict(),
+    SyncReport,
+    'Đồng bộ bài nháp và bài chờ duyệt qua trang web: nhận bài đổi trên web, gửi bài đổi ở đây (pullOnly: chỉ nhận)',
+  ),
+  'sync.status': call(z.object({ siteId: z.number().int().positive() }).strict(), SyncReport.nullable(), 'Lần đồng bộ gần nhất với trang: lúc nào, gửi gì, nhận gì'),
+  'sync.searchRemote': call(
+    z
+      .object({
+        siteId: z.number().int().positive(),
+        categoryId: z.number().int().positive().optional(),
+        /** Whole days of the site's calendar, YYYY-MM-DD. */
+        since: z.iso.date().optional(),
+        until: z.iso.date().optional(),
+        search: text(200).optional(),
+        statuses: z.array(z.enum(['publish', 'future', 'draft', 'pending', 'private'])).min(1).default(['publish', 'future', 'draft', 'pending', 'private']),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(99).default(50),
+      })
+      .strict(),
+    z.object({ items: z.array(RemotePostSummary), more: z.boolean() }),
+    'Tìm bài trên trang theo chuyên mục, ngày đăng và từ khoá (mới nhất trước)',
+  ),
+  'sync.importPosts': call(
+    z.object({ siteId: z.number().int().positive(), postIds: z.array(z.number().int().positive()).min(1).max(200) }).strict(),
+    z.object({ results: z.array(PulledPost) }),
+    'Lấy các bài đã chọn từ trang về kho; bài đã lấy trước đó được cập nhật, không thành bài thứ hai',
+  ),
   'revisions.list': call(z.object({ articleId: ArticleId }).strict(), z.array(RevisionSummary), 'Lịch sử phiên bản'),
   'revisions.get': call(z.object({ id: z.number().int().positive() }).strict(), Revision, 'Một phiên bản'),
   'revisions.diff': call(
@@ -430,6 +530,29 @@ export const contract = {
     'Xuất PDF in (có dấu cắt, TrimBox/BleedBox), PDF in thử và ảnh trang cho báo điện tử',
   ),
   'print.export.cancel': call(z.object({ jobId: z.string().max(100) }).strict(), z.object({ cancelled: z.boolean() }), 'Huỷ việc xuất đang chạy'),
+  'print.emagazine.start': call(
+    z.object({ issueId: IssueId, siteId: z.number().int().positive() }).strict(),
+    z.object({ jobId: z.string() }),
+    'Đăng e-magazine của số lên web: ảnh các trang theo thứ tự và bản PDF, trong một bài (tiến độ như khi xuất)',
+  ),
+  'app.update.status': call(Empty, UpdateState, 'Tình trạng cập nhật ứng dụng (chỉ ứng dụng máy tính tự cập nhật)'),
+  'app.update.check': call(Empty, UpdateState, 'Tìm bản mới ở nguồn cập nhật của hồ sơ ấn phẩm'),
+  'app.update.download': call(Empty, UpdateState, 'Tải bản mới (sau khi người dùng đồng ý)'),
+  'app.update.install': call(
+    Empty,
+    z.object({ installing: z.boolean(), reasons: z.array(BusyReason), message: z.string() }),
+    'Khởi động lại và cài bản đã tải (không bao giờ khi đang xuất số báo hay đang gửi bài)',
+  ),
+  'app.folder.open': call(
+    z.object({ folder: z.enum(['logs', 'crashReports', 'data']) }).strict(),
+    z.object({ path: z.string(), opened: z.boolean() }),
+    'Mở thư mục nhật ký, báo cáo lỗi hoặc dữ liệu (trong trình duyệt: cho biết đường dẫn)',
+  ),
+  'app.language.set': call(
+    z.object({ language: z.enum(['vi', 'en']) }).strict(),
+    z.object({ language: z.enum(['vi', 'en']) }),
+    'Ngôn ngữ giao diện, để trình đơn của ứng dụng nói cùng thứ tiếng',
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -452,6 +575,11 @@ export const events = {
   'outbox.changed': z.object({}),
   'print.changed': z.object({ issueId: z.number().int() }),
   'print.export.progress': ExportProgress,
+  /** A backup replaced the workspace: every window reloads what it shows. */
+  'backups.restored': z.object({ name: BackupName }),
+  /** A command from the application menu, for the renderer to carry out. */
+  'app.command': z.object({ command: AppCommand }),
+  'app.update': UpdateState,
 } as const;
 
 export type Events = typeof events;

@@ -14,8 +14,13 @@ import { decodeUtf8, formatFromFileName, htmlToArticle, toHtml } from '../servic
 import { proofWithSpelling } from '../services/article-proofing.js';
 import { defaultDataDir } from '../services/data-dir.js';
 import { startHost } from '../host/host-server.js';
-import { importFile, openSession, print, repoRoot, type Session } from './cli-session.js';
+import { logActivity, loggedDispatch } from '../services/activity-log.js';
+import type { AppLog } from '../services/app-log.js';
+import { reportInternalError, startCliLog } from './cli-log.js';
+import { importFile, openRuntime, openSession, print, repoRoot, siteFor, type Session } from './cli-session.js';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup-commands.js';
 import { ISSUE_USAGE, issueCommand } from './issue-commands.js';
+import { SYNC_USAGE, importWebCommand, syncCommand } from './sync-commands.js';
 
 
 const USAGE = `Cách dùng: desk <lệnh> [tuỳ chọn]
@@ -27,16 +32,19 @@ Lệnh:
   search <từ khoá> [--json]  tìm không dấu, không phân biệt hoa thường, đ = d
   import <tệp>...            nhập bài từ .docx, .html, .htm, .md; in mã bài mới
   export <mã bài> --format html|json|docx [--out TỆP]
-  backup --out TỆP           sao lưu trực tuyến cơ sở dữ liệu
+${BACKUP_USAGE}
   proof <mã bài|tệp> [--json] soát lỗi theo quy cách toà soạn (vị trí, mức độ, gợi ý sửa)
   check                      kiểm tra toàn vẹn cơ sở dữ liệu
   site add <địa chỉ> --user TÊN   kết nối trang WordPress (mật khẩu ứng dụng đọc từ
                              LNV_DESK_SITE_PASSWORD hoặc dòng đầu của đầu vào chuẩn)
   site list | site check <mã> | site remove <mã>
-  publish <mã bài> --site MÃ [--status publish|draft|pending] [--overwrite]
-                             đưa bài lên web; lần sau cập nhật đúng bài đó
+  publish <mã bài> [--site MÃ] [--status publish|draft|pending] [--schedule ISO] [--overwrite]
+                             đưa bài lên web (hoặc hẹn giờ đăng); lần sau cập nhật đúng bài đó
+  unpublish <mã bài> [--site MÃ]  gỡ bài khỏi web (bài thành bản nháp trên trang)
   outbox list | outbox run | outbox retry <mã> | outbox cancel <mã>
                              hàng đợi xuất bản (gửi khi có mạng, không đăng trùng)
+  outbox --retry             gửi lại ngay mọi việc bị lỗi trong hàng đợi
+${SYNC_USAGE}
 ${ISSUE_USAGE}
 
 Mọi lệnh nhận --data THƯ_MỤC (mặc định: thư mục dữ liệu của ứng dụng hoặc LNV_DESK_DATA).
@@ -58,20 +66,31 @@ function highlight(text: string, ranges: [number, number][]): string {
   return out + text.slice(at);
 }
 
-async function serve(dataDir: string, port: number | undefined): Promise<void> {
+async function serve(dataDir: string, port: number | undefined, log: AppLog): Promise<void> {
   const rendererDir = join(repoRoot, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new DeskError('invalid_input', 'Chưa có bản dựng giao diện (dist/renderer). Hãy chạy "npm run build" trước.');
   }
-  const session = await openSession(dataDir);
-  const host = await startHost({ workspace: session.workspace, dispatch: session.dispatch, rendererDir, port });
-  session.workspace.outboxRunner.start();
+  const runtime = await openRuntime(dataDir, log);
+  const desk = {
+    events: runtime.events,
+    dispatch: loggedDispatch(runtime.dispatch, log),
+    get workspace() {
+      return runtime.workspace;
+    },
+  };
+  const host = await startHost({ desk, rendererDir, port });
+  logActivity(runtime.events, () => runtime.workspace.outbox.list(), log);
+  log.info(`Máy chủ trình duyệt chạy tại http://127.0.0.1:${host.port}/, dữ liệu: ${dataDir}`);
+  runtime.startBackground();
+  const state = runtime.state();
+  if (state.mode === 'recovery') process.stderr.write(`${state.problem ?? ''}\nTrang sẽ mở màn hình khôi phục từ bản sao lưu; tệp hỏng được giữ nguyên.\n`);
   print(`LNV Desk đang chạy tại ${host.url}`);
   print(`Dữ liệu: ${dataDir} — nhấn Ctrl+C để dừng.`);
   await new Promise<void>((done) => {
     const stop = () => {
       void host.close().then(() => {
-        session.workspace.close();
+        runtime.close();
         done();
       });
     };
@@ -81,7 +100,7 @@ async function serve(dataDir: string, port: number | undefined): Promise<void> {
 }
 
 /** Opens the Electron app when its runtime is installed; otherwise says so and serves the same UI. */
-async function start(dataDir: string, port: number | undefined, dataGiven: boolean): Promise<void> {
+async function start(dataDir: string, port: number | undefined, dataGiven: boolean, log: AppLog): Promise<void> {
   let electronPath: string | null = null;
   try {
     const resolved = createRequire(import.meta.url)('electron') as unknown;
@@ -91,7 +110,7 @@ async function start(dataDir: string, port: number | undefined, dataGiven: boole
   }
   if (!electronPath) {
     print('Máy này không có Electron runtime; LNV Desk mở trong trình duyệt thay thế.');
-    return serve(dataDir, port);
+    return serve(dataDir, port, log);
   }
   const args = [repoRoot, ...(dataGiven ? ['--data', dataDir] : [])];
   await new Promise<void>((done) => spawn(electronPath, args, { stdio: 'inherit' }).on('exit', () => done()));
@@ -166,11 +185,19 @@ async function siteCommand(session: Session, args: string[], user: string | unde
 }
 
 /** The publishing queue: what waits, what failed and why, and sending what is due. */
-async function outboxCommand(session: Session, args: string[], json: boolean): Promise<number> {
+async function outboxCommand(session: Session, args: string[], json: boolean, retryFailed: boolean): Promise<number> {
   const [action, target] = args;
   const show = (job: OutboxJob) =>
     `${String(job.id).padStart(4)}  ${job.state.padEnd(7)} bài ${job.articleId} → trang ${job.siteId} (${job.action}, ${job.attempts} lần)` +
     `${job.postLink ? `  ${job.postLink}` : ''}${job.lastError ? `\n      ${job.lastError}` : ''}`;
+  if (retryFailed) {
+    const failed = (await session.call('outbox.list', {})).filter((j) => j.state === 'failed');
+    for (const job of failed) await session.call('outbox.retry', { id: job.id });
+    await session.workspace.outboxRunner.drain();
+    const again = (await session.call('outbox.list', {})).filter((j) => failed.some((f) => f.id === j.id));
+    print(json ? JSON.stringify(again, null, 2) : again.map(show).join('\n') || 'Không có việc nào bị lỗi.');
+    return again.some((j) => j.state === 'failed') ? 1 : 0;
+  }
   switch (action) {
     case 'list':
     case undefined: {
@@ -179,7 +206,9 @@ async function outboxCommand(session: Session, args: string[], json: boolean): P
       return 0;
     }
     case 'run': {
-      await session.workspace.outboxRunner.drain();
+      if (!(await session.workspace.outboxRunner.drain())) {
+        process.stderr.write('LNV Desk đang gửi hàng đợi này ở một cửa sổ hoặc lệnh khác; các việc sẽ được gửi từ đó.\n');
+      }
       const jobs = await session.call('outbox.list', {});
       print(json ? JSON.stringify(jobs, null, 2) : jobs.map(show).join('\n') || 'Hàng đợi trống.');
       return jobs.some((j) => j.state === 'failed') ? 1 : 0;
@@ -194,6 +223,14 @@ async function outboxCommand(session: Session, args: string[], json: boolean): P
     default:
       throw new DeskError('invalid_input', 'Cách dùng: desk outbox list|run|retry MÃ|cancel MÃ');
   }
+}
+
+/** A time given on the command line ("2025-12-01T08:00+07:00", or UTC with Z) as UTC ISO; a bare time is Viet Nam time. */
+function scheduleIso(value: string): string {
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}+07:00`;
+  const ms = Date.parse(withZone);
+  if (Number.isNaN(ms)) throw new DeskError('invalid_input', `"${value}" không phải thời điểm hợp lệ (ví dụ: 2025-12-01T08:00+07:00).`);
+  return new Date(ms).toISOString();
 }
 
 /** An article id in the workspace, or a file read the way import reads it (nothing is saved). */
@@ -231,6 +268,8 @@ async function run(argv: string[]): Promise<number> {
       user: { type: 'string' },
       site: { type: 'string' },
       overwrite: { type: 'boolean', default: false },
+      schedule: { type: 'string' },
+      retry: { type: 'boolean', default: false },
       number: { type: 'string' },
       month: { type: 'string' },
       year: { type: 'string' },
@@ -240,6 +279,12 @@ async function run(argv: string[]): Promise<number> {
       style: { type: 'string' },
       only: { type: 'string' },
       export: { type: 'string' },
+      pull: { type: 'boolean', default: false },
+      category: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      search: { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -254,10 +299,14 @@ async function run(argv: string[]): Promise<number> {
     throw new DeskError('invalid_input', `Cổng "${values.port}" không hợp lệ.`);
   }
 
-  if (command === 'serve') return serve(dataDir, port).then(() => 0);
-  if (command === 'start') return start(dataDir, port, values.data !== undefined).then(() => 0);
+  const log = startCliLog(dataDir, command);
+  if (command === 'serve') return serve(dataDir, port, log).then(() => 0);
+  if (command === 'start') return start(dataDir, port, values.data !== undefined, log).then(() => 0);
+  if (command === 'restore') return restoreCommand(dataDir, args[0], values.json);
+  if (command === 'backup' && !values.out) return backupCommand(dataDir, args[0], values.json);
 
-  const session = await openSession(dataDir);
+  const session = await openSession(dataDir, log);
+  logActivity(session.runtime.events, () => session.workspace.outbox.list(), log);
   try {
     switch (command) {
       case 'list': {
@@ -328,25 +377,37 @@ async function run(argv: string[]): Promise<number> {
         return result.ok ? 0 : 1;
       }
       case 'publish': {
-        const siteId = Number(values.site);
-        if (!values.site || !Number.isInteger(siteId)) throw new DeskError('invalid_input', 'Hãy chỉ ra trang web bằng --site MÃ (xem: desk site list).');
+        const siteId = await siteFor(session, values.site);
         const status = (values.status ?? 'publish') as 'publish' | 'draft' | 'pending';
-        const result = await session.call('publish.article', { articleId: Number(args[0]), siteId, status, overwrite: values.overwrite });
+        const scheduledAt = values.schedule === undefined ? null : scheduleIso(values.schedule);
+        const result = await session.call('publish.article', { articleId: Number(args[0]), siteId, status, overwrite: values.overwrite, scheduledAt });
         for (const w of result.warnings) process.stderr.write(`Cảnh báo: ${w}\n`);
-        print(values.json ? JSON.stringify(result, null, 2) : `${result.created ? 'Đã đăng' : 'Đã cập nhật'}: ${result.publication.link}`);
+        const done = result.publication.status === 'future' ? 'Đã hẹn giờ đăng' : result.created ? 'Đã đăng' : 'Đã cập nhật';
+        print(values.json ? JSON.stringify(result, null, 2) : `${done}: ${result.publication.link}`);
+        return 0;
+      }
+      case 'unpublish': {
+        const siteId = await siteFor(session, values.site);
+        const { publication } = await session.call('publish.unpublish', { articleId: Number(args[0]), siteId });
+        if (values.json) print(JSON.stringify({ publication }, null, 2));
+        else print(publication ? `Đã gỡ khỏi web (bài thành bản nháp trên trang): ${publication.link}` : 'Bài chưa có trên trang này, không có gì để gỡ.');
         return 0;
       }
       case 'outbox':
-        return await outboxCommand(session, args, values.json);
+        return await outboxCommand(session, args, values.json, values.retry);
       case 'site':
         return await siteCommand(session, args, values.user, values.json);
+      case 'sync':
+        return await syncCommand(session, values);
+      case 'import-web':
+        return await importWebCommand(session, values);
       case 'issue':
         return await issueCommand(session, args, values);
       default:
         throw new DeskError('invalid_input', `Không có lệnh "${command}".\n\n${USAGE}`);
     }
   } finally {
-    session.workspace.close();
+    session.runtime.close();
   }
 }
 
@@ -370,6 +431,8 @@ run(process.argv.slice(2)).then(
       process.exitCode = 1;
     } else {
       process.stderr.write(`Lỗi nội bộ: ${(error as Error).stack ?? String(error)}\n`);
+      const report = reportInternalError(error);
+      if (report) process.stderr.write(`Báo cáo lỗi: ${report}\n`);
       process.exitCode = 2;
     }
   },

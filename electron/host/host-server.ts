@@ -7,11 +7,19 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js
 import { DeskError, type DeskErrorCode } from '../../shared/errors.js';
 import { PDF_MIME_TYPE } from '../../shared/print/page-document.js';
 import type { Dispatch } from '../services/dispatcher.js';
+import type { EventBus } from '../services/event-bus.js';
 import type { Workspace } from '../services/workspace/workspace.js';
 
+/** What the host serves; DeskRuntime is one, whose workspace changes on a restore and is missing in recovery. */
+export interface HostedDesk {
+  readonly events: EventBus;
+  readonly dispatch: Dispatch;
+  /** The workspace open now; throws a DeskError while there is none. */
+  readonly workspace: Workspace;
+}
+
 export interface HostOptions {
-  workspace: Workspace;
-  dispatch: Dispatch;
+  desk: HostedDesk;
   /** The built renderer (dist/renderer): the same files Electron loads. */
   rendererDir: string;
   port?: number;
@@ -99,7 +107,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
-  const unsubscribe = options.workspace.events.subscribe((event, payload) => {
+  const unsubscribe = options.desk.events.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const client of sseClients) client.write(frame);
   });
@@ -141,7 +149,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         throw new DeskError('invalid_input', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
       }
     }
-    const result = await options.dispatch(name, input);
+    const result = await options.desk.dispatch(name, input);
     sendJson(res, 200, { ok: true, result });
   };
 
@@ -159,20 +167,20 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
 
   const handleAsset = (hash: string, url: URL, res: ServerResponse) => {
     if (!sameToken(url.searchParams.get('token'), token)) throw new DeskError('unauthorized', 'Sai mã phiên làm việc.');
-    const asset = options.workspace.catalog.asset(hash);
+    const asset = options.desk.workspace.catalog.asset(hash);
     // A supplied PDF shows as the picture made of it; the PDF itself only goes into the print PDF.
     res.writeHead(200, {
       'Content-Type': asset.mimeType === PDF_MIME_TYPE ? 'image/jpeg' : asset.mimeType,
       'Cache-Control': 'private, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
     });
-    createReadStream(options.workspace.assetFiles.picturePath(hash)).pipe(res);
+    createReadStream(options.desk.workspace.assetFiles.picturePath(hash)).pipe(res);
   };
 
   /** Fonts and pictures of the print page view; the token is in the path because the pages name them relatively. */
   const handlePrintResource = async (pathToken: string, path: string, url: URL, res: ServerResponse) => {
     if (!sameToken(pathToken, token)) throw new DeskError('unauthorized', 'Sai mã phiên làm việc.');
-    const resource = await options.workspace.print.resources.get(path, url.searchParams);
+    const resource = await options.desk.workspace.print.resources.get(path, url.searchParams);
     if (!resource) throw new DeskError('not_found', 'Không tìm thấy tài nguyên trang in.');
     res.writeHead(200, {
       'Content-Type': resource.contentType,

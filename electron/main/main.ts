@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CALL_NAMES } from '../../shared/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.js';
 import { DeskError } from '../../shared/errors.js';
 import { PDF_MIME_TYPE } from '../../shared/print/page-document.js';
-import { createHandlers } from '../services/desk-handlers.js';
-import { createDispatcher } from '../services/dispatcher.js';
-import { Workspace } from '../services/workspace/workspace.js';
+import { DeskRuntime } from '../services/workspace/desk-runtime.js';
+import { loggedDispatch } from '../services/activity-log.js';
+import { DesktopSession } from './desktop-session.js';
+import { permissionAllowed } from './permissions.js';
 import { SafeStorageCredentialStore } from './safe-storage-credentials.js';
 import { ElectronPrintBrowser, bundledLayoutRuntime } from './electron-print-browser.js';
 
@@ -34,7 +35,8 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
 }
 
-function serveFiles(workspace: Workspace): void {
+/** The UI files, and pictures of whichever workspace the runtime has open (a restore swaps it). */
+function serveFiles(desk: DeskRuntime): void {
   protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url);
     const root = rendererDir();
@@ -49,13 +51,14 @@ function serveFiles(workspace: Workspace): void {
   protocol.handle('lnv-asset', async (request) => {
     const url = new URL(request.url);
     if (url.hostname === 'print') {
-      const resource = await workspace.print.resources.get(url.pathname.slice(1), url.searchParams);
+      const resource = await desk.workspace.print.resources.get(url.pathname.slice(1), url.searchParams);
       return resource
         ? new Response(new Uint8Array(resource.body), { headers: { 'Content-Type': resource.contentType } })
         : new Response('Không tìm thấy.', { status: 404 });
     }
     const hash = url.pathname.slice(1);
     try {
+      const workspace = desk.workspace;
       const asset = workspace.catalog.asset(hash);
       const isPdf = asset.mimeType === PDF_MIME_TYPE;
       return new Response(readFileSync(workspace.assetFiles.picturePath(hash)), { headers: { 'Content-Type': isPdf ? 'image/jpeg' : asset.mimeType } });
@@ -65,11 +68,13 @@ function serveFiles(workspace: Workspace): void {
   });
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(desktop: DesktopSession): BrowserWindow {
+  const { maximized, ...bounds } = desktop.windowBounds();
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...bounds,
     title: 'LNV Desk',
+    // The canvas colour of the light or dark palette, so the window does not flash white in dark mode.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#17191d' : '#f5f2ec',
     webPreferences: {
       preload: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
       contextIsolation: true,
@@ -87,26 +92,35 @@ function createWindow(): BrowserWindow {
     if (protocolName === 'http:' || protocolName === 'https:') void shell.openExternal(url);
     return { action: 'deny' };
   });
+  if (maximized) window.maximize();
+  desktop.track(window);
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, new URL(details.requestingUrl).origin, APP_ORIGIN)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, APP_ORIGIN));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
   const dataDir = dataDirFromArgs();
-  const workspace = await Workspace.open(dataDir, {
+  const desktop = new DesktopSession(dataDir);
+  // A damaged database does not stop the app: the runtime opens in recovery and the window shows the recovery screen.
+  const desk = await DeskRuntime.open(dataDir, {
     resourcesDir: resourcesDir(),
     credentials: new SafeStorageCredentialStore(dataDir),
     printBrowser: new ElectronPrintBrowser(bundledLayoutRuntime(app.getAppPath())),
+    shell: desktop.shell,
+    log: (error) => desktop.log.error('Lỗi nội bộ', error),
   });
-  const dispatch = createDispatcher(createHandlers(workspace));
-  serveFiles(workspace);
-  workspace.outboxRunner.start();
+  const dispatch = loggedDispatch(desk.dispatch, desktop.log);
+  serveFiles(desk);
+  desk.startBackground();
 
   // One channel per contract call; errors travel as values because Electron flattens thrown ones.
   for (const name of CALL_NAMES) {
@@ -120,18 +134,20 @@ async function main(): Promise<void> {
       }
     });
   }
-  workspace.events.subscribe((event, payload) => {
+  desk.events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('desk:event', event, payload);
   });
 
-  createWindow();
+  desktop.attach(desk);
+
+  createWindow(desktop);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(desktop);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => workspace.close());
+  app.on('will-quit', () => desk.close());
 }
 
 main().catch((error: unknown) => {

@@ -12,21 +12,29 @@ import { articleToDocx, jpegForDocx } from './docx-export.js';
 import { docxToHtml } from './docx-import.js';
 import { publishArticle, publishProblems } from './sync/article-publisher.js';
 import { siteCredentialKey } from './sync/credential-store.js';
+import { createPublishingHandlers } from './sync/publishing-handlers.js';
+import { createSyncHandlers } from './sync/sync-handlers.js';
 import { siteUrl } from './sync/wordpress-target.js';
 import { integrityCheck, schemaVersion } from './store/database.js';
 import type { Workspace } from './workspace/workspace.js';
 import { createPrintHandlers } from './print/print-handlers.js';
+import { createAppHandlers } from './app-handlers.js';
+import { browserShell } from './desktop-shell.js';
 
 export type Handlers = {
   [N in CallName]: (input: CallParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
 };
+
+/** Calls about the data folder rather than one open workspace: answered by DeskRuntime, even when the database is broken. */
+export type RuntimeCallName = 'app.state' | 'backups.list' | 'backups.create' | 'backups.restore';
+export type WorkspaceHandlers = Omit<Handlers, RuntimeCallName>;
 
 export const APP_VERSION = '0.1.0';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** What each contract call does, in terms of the workspace's services. */
-export function createHandlers(ws: Workspace): Handlers {
+export function createHandlers(ws: Workspace): WorkspaceHandlers {
   const changed = (...ids: number[]) => {
     ws.scheduleSearchFlush();
     ws.events.emit('articles.changed', { ids });
@@ -45,6 +53,9 @@ export function createHandlers(ws: Workspace): Handlers {
 
   return {
     ...createPrintHandlers(ws),
+    ...createPublishingHandlers(ws),
+    ...createSyncHandlers(ws),
+    ...createAppHandlers(ws, ws.shell ?? browserShell(APP_VERSION)),
     'workspace.info': () => ({
       dataDir: ws.dataDir,
       databasePath: ws.databasePath,
@@ -165,8 +176,8 @@ export function createHandlers(ws: Workspace): Handlers {
       ws.credentials.remove(siteCredentialKey(id));
       return { removed: true };
     },
-    'publish.article': async ({ articleId, siteId, status, overwrite }) => {
-      const result = await publishArticle(ws, articleId, siteId, status, { overwrite });
+    'publish.article': async ({ articleId, siteId, status, overwrite, scheduledAt }) => {
+      const result = await publishArticle(ws, articleId, siteId, status, { overwrite, scheduledAt });
       changed(articleId);
       return result;
     },

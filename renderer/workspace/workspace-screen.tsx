@@ -8,7 +8,9 @@ import { ArticleEditor, type EditorHandle } from '../editor/article-editor.js';
 import type { BodyFindings } from '../editor/proofing-marks.js';
 import { SidePanels, type SideTab } from '../history/side-panels.js';
 import { LanguageSwitch } from '../i18n/language-switch.js';
-import { PrintWorkspace } from '../print/print-workspace.js';
+import { PrintWorkspace, type PrintCommand } from '../print/print-workspace.js';
+import { AppShell } from '../app-shell/app-shell.js';
+import { BackupsButton } from '../recovery/backups-dialog.js';
 import { TrashList } from '../trash/trash-list.js';
 import { ArticleRow } from './article-row.js';
 import { formatDateTime } from './format.js';
@@ -57,6 +59,7 @@ export function WorkspaceScreen() {
   );
   const [sideTab, setSideTab] = useState<SideTab | null>(null);
   const [notice, setNotice] = useState('');
+  const [printCommand, setPrintCommand] = useState<PrintCommand | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editorHandle = useRef<EditorHandle>(null);
   const generation = useRef(0);
@@ -241,7 +244,7 @@ export function WorkspaceScreen() {
   };
 
   /**
-   * Changes the stored article from outside the editor (proofing fixes): the editor saves and retires
+   * Changes the stored article from outside the editor (proofing fixes, taking the web version): the editor saves and retires
    * first, then reloads from the store exactly as after restoring a revision.
    */
   const editArticle = async (edit: (article: Article) => Promise<Partial<ArticleFields> | null>) => {
@@ -252,7 +255,8 @@ export function WorkspaceScreen() {
       const current = await api.call('articles.get', { id });
       const fields = await edit(current);
       if (fields) await api.call('articles.save', { id, fields, reason: 'explicit' });
-      show(fields ? await api.call('articles.get', { id }) : current);
+      // Re-read even without fields: the edit may have changed the article through a call of its own (publish.keepWeb).
+      show(await api.call('articles.get', { id }));
       refresh();
     } catch (e) {
       setError(message(e));
@@ -271,8 +275,36 @@ export function WorkspaceScreen() {
   const hits = searching ? search : null;
   const hitsCurrent = hits !== null && hits.query === query.trim();
 
+  const runOnPrintDesk = (command: PrintCommand) => {
+    setView('print');
+    setPrintCommand(command);
+  };
+
   return (
     <div className="app">
+      <AppShell
+        commands={{
+          'article.new': () => void createArticle(),
+          'view.articles': () => setView('articles'),
+          'view.trash': () => setView('trash'),
+          'print.open': () => setView('print'),
+          'print.preflight': () => runOnPrintDesk('preflight'),
+          'print.export': () => runOnPrintDesk('export'),
+          'publish.open': () => {
+            if (!open) {
+              setError(t('appShell.openArticleFirst'));
+              return;
+            }
+            setView('articles');
+            setSideTab('publishing');
+          },
+        }}
+        onImported={(id) => {
+          setView('articles');
+          refresh();
+          void openArticle(id);
+        }}
+      />
       <a className="skip-link" href="#editor-area">
         {t('app.skipToEditor')}
       </a>
@@ -294,6 +326,7 @@ export function WorkspaceScreen() {
         <p className="notice" aria-live="polite">
           {notice}
         </p>
+        <BackupsButton beforeRestore={leaveEditor} />
         <LanguageSwitch />
       </header>
       {error && (
@@ -431,6 +464,8 @@ export function WorkspaceScreen() {
               void openArticle(id);
             }}
             onIssuesChanged={reloadIssues}
+            command={printCommand}
+            onCommandDone={() => setPrintCommand(null)}
           />
         </main>
       )}

@@ -14,7 +14,10 @@ import { OutboxStore } from '../store/outbox-store.js';
 import { PublicationStore } from '../store/publication-store.js';
 import { sendOutboxJob } from '../sync/article-publisher.js';
 import { OutboxRunner } from '../sync/outbox-runner.js';
+import { SenderLock } from '../sync/sender-lock.js';
 import { SiteStore } from '../store/site-store.js';
+import { WebSettingsStore } from '../store/web-settings-store.js';
+import { SiteSyncStore } from '../store/site-sync-store.js';
 import { FileCredentialStore, type CredentialStore } from '../sync/credential-store.js';
 import type { PublishTarget } from '../sync/publish-target.js';
 import { WordPressTarget } from '../sync/wordpress-target.js';
@@ -25,6 +28,7 @@ import { PrintIssueStore } from '../store/print-issue-store.js';
 import { ChromiumPrintBrowser, type PrintBrowser } from '../print/print-browser.js';
 import { PrintIssues } from '../print/print-issues.js';
 import { PrintExports } from '../print/print-export.js';
+import type { DesktopShell } from '../desktop-shell.js';
 
 export const DATABASE_FILE = 'workspace.sqlite';
 
@@ -38,6 +42,10 @@ export interface WorkspaceOptions {
   credentials?: CredentialStore;
   /** What renders print pages: Electron's Chromium in the app, a system Chromium elsewhere. */
   printBrowser?: PrintBrowser;
+  /** The web backend (WordPress unless given; tests wrap it to count what is sent). */
+  publishTarget?: PublishTarget;
+  /** The desktop app's updater, folders and menu; the host and CLI have none (the `app.*` calls say so). */
+  shell?: DesktopShell;
 }
 
 export function defaultResourcesDir(): string {
@@ -54,6 +62,8 @@ export class Workspace {
   readonly sites: SiteStore;
   readonly publications: PublicationStore;
   readonly outbox: OutboxStore;
+  readonly webSettings: WebSettingsStore;
+  readonly siteSync: SiteSyncStore;
   readonly printIssues: PrintIssueStore;
   readonly print: PrintIssues;
   readonly printExports: PrintExports;
@@ -61,7 +71,8 @@ export class Workspace {
   /** Sends the outbox; front doors that stay open (the app, the host) call start(). */
   readonly outboxRunner: OutboxRunner;
   readonly credentials: CredentialStore;
-  readonly publishTarget: PublishTarget = new WordPressTarget();
+  readonly publishTarget: PublishTarget;
+  readonly shell: DesktopShell | null;
   private flushTimer: NodeJS.Timeout | null = null;
   readonly assetFiles: AssetFiles;
 
@@ -73,7 +84,10 @@ export class Workspace {
     readonly resourcesDir: string,
     credentials: CredentialStore | undefined,
     printBrowser: PrintBrowser | undefined,
+    publishTarget: PublishTarget | undefined,
+    shell: DesktopShell | undefined,
   ) {
+    this.shell = shell ?? null;
     this.catalog = new CatalogStore(db, now);
     this.articles = new ArticleStore(db, now, () => this.userName());
     this.notes = new NotesStore(db, now);
@@ -81,11 +95,14 @@ export class Workspace {
     this.sites = new SiteStore(db, now);
     this.publications = new PublicationStore(db, now);
     this.outbox = new OutboxStore(db, now);
-    this.outboxRunner = new OutboxRunner(this.outbox, (job) => sendOutboxJob(this, job), this.events, now);
+    this.webSettings = new WebSettingsStore(db);
+    this.siteSync = new SiteSyncStore(db);
+    this.outboxRunner = new OutboxRunner(this.outbox, (job) => sendOutboxJob(this, job), this.events, new SenderLock(join(dataDir, 'outbox.lock')), now);
     this.credentials = credentials ?? new FileCredentialStore(dataDir);
     this.assetFiles = new AssetFiles(join(dataDir, 'assets'));
     this.printIssues = new PrintIssueStore(db);
     this.print = new PrintIssues(this, printBrowser ?? new ChromiumPrintBrowser());
+    this.publishTarget = publishTarget ?? new WordPressTarget();
     this.printExports = new PrintExports(this);
   }
 
@@ -94,7 +111,7 @@ export class Workspace {
     const databasePath = join(dataDir, DATABASE_FILE);
     const db = openDatabase(databasePath);
     const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
-    const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()), resourcesDir, options.credentials, options.printBrowser);
+    const workspace = new Workspace(dataDir, databasePath, db, options.now ?? (() => new Date()), resourcesDir, options.credentials, options.printBrowser, options.publishTarget, options.shell);
     // Samples are written in one transaction, so an empty workspace is a new one or a failed first start.
     if (options.seed !== false && workspace.catalog.isEmpty()) {
       await seedSampleWorkspace(workspace, join(resourcesDir, 'samples'));
