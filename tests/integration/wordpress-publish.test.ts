@@ -7,6 +7,7 @@ import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { Workspace } from '../../electron/services/workspace/workspace.js';
 import { startWordPress, type WordPressSite } from '../support/wordpress.js';
 import { runCli } from '../support/run-cli.js';
+import { generatedPhoto } from '../support/publish-fixtures.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let wp: WordPressSite;
@@ -135,5 +136,61 @@ describe('publishing an article to WordPress', () => {
       code: 'unauthorized',
       message: expect.stringContaining('WordPress báo'),
     });
+  });
+});
+
+describe('an article with three pictures, a table and a pull quote', () => {
+  it('reaches the site whole: figures with captions, the table, the pull quote, slug, excerpt, featured image, exact NFC text', async () => {
+    const section = (await call('sections.list', {}))[0]!;
+    const pictures = await Promise.all([1, 2, 3].map(async (n) => call('assets.add', { fileName: `thuyen-thung-${n}.jpg`, dataBase64: (await generatedPhoto(70 + n, 1800, 1200)).toString('base64'), credit: 'Ảnh: Hải Yến' })));
+    const nfd = (text: string) => text.normalize('NFD');
+    const figure = (hash: string, caption: string) => ({ type: 'figure', attrs: { asset: hash, alt: caption, credit: 'Ảnh: Hải Yến' }, content: [{ type: 'text', text: caption }] });
+    const cell = (type: 'tableHeader' | 'tableCell', text: string) => ({ type, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    const body = {
+      type: 'doc' as const,
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: nfd('Làng Phú Tân đan thuyền thúng từ tre già ngâm bùn ba tháng.') }] },
+        figure(pictures[0]!.hash, 'Tre được chẻ nan ngay bên bờ sông.'),
+        { type: 'pullQuote', attrs: { attribution: 'Ông Trần Văn Đủ' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Một chiếc thúng tốt đi biển được mười năm.' }] }] },
+        figure(pictures[1]!.hash, 'Quét dầu rái cho thúng kín nước.'),
+        { type: 'table', content: [{ type: 'tableRow', content: [cell('tableHeader', 'Cỡ thúng'), cell('tableHeader', 'Giá (đồng)')] }, { type: 'tableRow', content: [cell('tableCell', 'Đường kính 2 m'), cell('tableCell', '4.500.000')] }] },
+        figure(pictures[2]!.hash, 'Thúng thành phẩm phơi trên bãi cát.'),
+      ],
+    };
+    const created = await call('articles.create', { title: nfd('Thuyền thúng Phú Tân giữ nghề') });
+    await call('articles.save', {
+      id: created.id,
+      fields: { sapo: nfd('LNV - Ở Phú Tân, nghề đan thuyền thúng vẫn nuôi hàng trăm hộ.'), sectionId: section.id, tags: ['thuyền thúng', 'Phú Yên'], byline: 'Hải Yến', body },
+      reason: 'explicit',
+    });
+    const result = await call('publish.article', { articleId: created.id, siteId: adminSite, status: 'publish' });
+
+    type Post = { slug: string; title: { raw: string }; excerpt: { raw: string }; content: { raw: string }; featured_media: number; categories: number[]; tags: number[] };
+    const post = await wpGet<Post>(`/wp/v2/posts/${result.publication.postId}`, '?context=edit');
+    expect(post.slug).toBe('thuyen-thung-phu-tan-giu-nghe');
+    expect(post.title.raw).toBe('Thuyền thúng Phú Tân giữ nghề'.normalize('NFC'));
+    expect(post.title.raw).toBe(post.title.raw.normalize('NFC'));
+    expect(post.excerpt.raw).toBe('LNV - Ở Phú Tân, nghề đan thuyền thúng vẫn nuôi hàng trăm hộ.');
+    const html = post.content.raw;
+    expect(html).toBe(html.normalize('NFC'));
+    expect(html).toContain('Làng Phú Tân đan thuyền thúng từ tre già ngâm bùn ba tháng.');
+    expect([...html.matchAll(/<figcaption>([^<]*)/g)].map((m) => m[1]!.trim())).toEqual([
+      'Tre được chẻ nan ngay bên bờ sông.',
+      'Quét dầu rái cho thúng kín nước.',
+      'Thúng thành phẩm phơi trên bãi cát.',
+    ]);
+    expect(html).toMatch(/<blockquote class="lnv-pull-quote" data-attribution="Ông Trần Văn Đủ"><p>Một chiếc thúng tốt đi biển được mười năm\.<\/p><\/blockquote>/);
+    expect(html).toContain('<table><tbody><tr><th><p>Cỡ thúng</p></th><th><p>Giá (đồng)</p></th></tr><tr><td><p>Đường kính 2 m</p></td><td><p>4.500.000</p></td></tr></tbody></table>');
+
+    const media = await wpGet<{ id: number; source_url: string; alt_text: string }[]>('/wp/v2/media', `?per_page=100&parent=0&include=${post.featured_media}`);
+    const sources = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources).toHaveLength(3);
+    expect(new Set(sources).size).toBe(3);
+    expect(media[0]?.source_url).toBe(sources[0]);
+    expect(media[0]?.alt_text).toBe('Tre được chẻ nan ngay bên bờ sông.');
+    const categories = await wpGet<{ name: string }[]>('/wp/v2/categories', `?include=${post.categories.join(',')}`);
+    expect(categories.map((c) => c.name)).toEqual([section.name]);
+    const tags = await wpGet<{ name: string }[]>('/wp/v2/tags', `?include=${post.tags.join(',')}`);
+    expect(tags.map((t) => t.name).sort()).toEqual(['Phú Yên', 'thuyền thúng'].sort());
   });
 });
