@@ -202,10 +202,10 @@ export function BodyToolbar({ editor, articleId, onError }: { editor: Editor; ar
         <s>S</s>
       </ToolButton>
       <ToolButton label={t('editorTools.subscript')} active={active.subscript} onRun={() => editor.chain().focus().toggleSubscript().run()}>
-        <span>X<sub>2</sub></span>
+        <ToolbarIcon name="subscript" />
       </ToolButton>
       <ToolButton label={t('editorTools.superscript')} active={active.superscript} onRun={() => editor.chain().focus().toggleSuperscript().run()}>
-        <span>X<sup>2</sup></span>
+        <ToolbarIcon name="superscript" />
       </ToolButton>
       <span className="tool-separator" aria-hidden="true" />
       <ToolButton label={t('editorTools.pullQuote')} active={active.pullQuote} onRun={pullQuote}>

@@ -15,6 +15,12 @@ export function RelatedPicker({ editor, excludeId, onClose }: { editor: Editor; 
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [chosen, setChosen] = useState<RelatedArticleRef[]>([]);
+  // Read while rendering, before the search box takes focus: the toolbar button, or the body when opened with the mouse.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  const cancel = () => {
+    onClose();
+    opener?.focus();
+  };
 
   useEffect(() => {
     const q = normalizeText(query).trim();
@@ -36,7 +42,7 @@ export function RelatedPicker({ editor, excludeId, onClose }: { editor: Editor; 
     setChosen((current) => (current.some((c) => c.uid === ref.uid) ? current.filter((c) => c.uid !== ref.uid) : [...current, ref]));
 
   return (
-    <div className="related-picker" role="dialog" aria-label={t('editorTools.relatedTitle')}>
+    <div className="related-picker" role="dialog" aria-label={t('editorTools.relatedTitle')} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
       <label htmlFor={`${ids}-q`}>{t('editorTools.relatedSearch')}</label>
       <input
         id={`${ids}-q`}
@@ -45,7 +51,6 @@ export function RelatedPicker({ editor, excludeId, onClose }: { editor: Editor; 
         autoFocus
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
       />
       <ul className="related-results" aria-label={t('editorTools.relatedResults')}>
         {(query.trim() ? hits : []).map((hit) => {
@@ -72,7 +77,7 @@ export function RelatedPicker({ editor, excludeId, onClose }: { editor: Editor; 
         >
           {t('editorTools.relatedInsert', { count: chosen.length })}
         </button>
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={cancel}>
           {t('editorTools.cancel')}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { bodyToText } from '../../shared/article-body.js';
 import type { BodyFindings } from '../editor/proofing-marks.js';
 import { useTranslation } from 'react-i18next';
@@ -72,10 +72,23 @@ export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore
       t(`${name}.tab`)
     );
 
+  /**
+   * The tab list is one stop for Tab; arrows, Home and End move between its tabs, as screen readers
+   * announce for role="tablist". Enter or Space opens the tab, so passing one loads nothing.
+   */
+  const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
+    const tabs = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const at = tabs.indexOf(event.target as HTMLButtonElement);
+    const next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (at < 0 || next === undefined) return;
+    event.preventDefault();
+    tabs[(next + tabs.length) % tabs.length]?.focus();
+  };
+
   return (
     <aside className={`side-panels${tab ? '' : ' is-folded'}`} aria-label={t('history.panels')}>
       <div className="side-tabs-row">
-        <div className="side-tabs" role="tablist" aria-label={t('history.panels')} aria-orientation={tab ? 'horizontal' : 'vertical'}>
+        <div className="side-tabs" role="tablist" aria-label={t('history.panels')} aria-orientation={tab ? 'horizontal' : 'vertical'} onKeyDown={moveFocus}>
           {SIDE_TABS.map((name) => (
             <button
               key={name}
@@ -84,6 +97,7 @@ export function SidePanels({ articleId, tab, onTab, historyRefreshKey, onRestore
               id={`${ids}-tab-${name}`}
               aria-selected={tab === name}
               aria-controls={tab === name ? `${ids}-panel` : undefined}
+              tabIndex={name === (tab ?? SIDE_TABS[0]) ? 0 : -1}
               className="side-tab"
               onClick={() => onTab(name)}
             >

@@ -127,7 +127,7 @@ export function ArticleTray({ detail, index, style, onStyle, drag, refreshKey, o
                     type="button"
                     className="button button-small"
                     aria-expanded={placing?.articleId === article.id}
-                    aria-label={t('print.tray.placeArticle', { title })}
+                    aria-label={t(placed ? 'print.tray.replaceArticle' : 'print.tray.placeArticle', { title })}
                     onClick={() =>
                       setPlacing(placing?.articleId === article.id ? null : { articleId: article.id, page: String(placed?.firstPage ?? firstEmptyPage(detail)) })
                     }

@@ -124,14 +124,15 @@ export function FlatplanView({ detail, layout, index, selected, drag, onSelect, 
                         setOver(null);
                       }}
                     >
-                      <span className="page-card-number">{page}</span>
-                      <span className="page-card-kind">{kind}</span>
+                      {/* Spaces between the parts keep them words, so the visible text stays inside the button's name (WCAG 2.5.3). */}
+                      <span className="page-card-number">{page}</span>{' '}
+                      <span className="page-card-kind">{kind}</span>{' '}
                       {what !== kind && (
                         <span className="page-card-what" lang="vi">
                           {what}
                         </span>
-                      )}
-                      {adText && <span className="page-card-ad">{adText}</span>}
+                      )}{' '}
+                      {adText && <span className="page-card-ad">{adText}</span>}{' '}
                       {overText && <span className="page-card-overset">{overText}</span>}
                     </button>
                   </li>

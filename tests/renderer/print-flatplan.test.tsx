@@ -90,7 +90,7 @@ describe('flatplan', () => {
   it('places an article from the keyboard, in the chosen page style', async () => {
     const { container, callsTo } = await openDesk();
     await type(field<HTMLSelectElement>(container, 'Kiểu trang khi đặt bài'), 'feature');
-    await click(button(container, 'Đặt “Lụa Vạn Phúc giữ nghề” vào trang…'));
+    await click(button(container, 'Đặt vào trang: “Lụa Vạn Phúc giữ nghề”'));
     const form = container.querySelector('.tray-place-form') as HTMLFormElement;
     expect(field(form, 'Bắt đầu từ trang').value).toBe('7');
     await type(field(form, 'Bắt đầu từ trang'), '10');
