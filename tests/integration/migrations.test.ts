@@ -108,6 +108,9 @@ const writeOldData: Record<number, (db: Db) => void> = {
     db.prepare("INSERT INTO section_categories (site_id, section_id, category_id, category_name) VALUES (1, 1, 7, 'Làng nghề Việt')").run();
     db.prepare("INSERT INTO article_seo (article_id, description) VALUES (1, 'Gốm Phù Lãng giữa lòng Đà Nẵng.')").run();
   },
+  12: (db) => {
+    writeOldData[11]!(db);
+  },
 };
 
 describe('schema migrations', () => {
@@ -141,6 +144,8 @@ describe('schema migrations', () => {
       if (version >= 9) expect(ws.outbox.list().map((j) => j.state)).toEqual(['done']);
       // From 12, sync remembers what it saw: a post published before the upgrade is found again, never synced yet.
       if (version >= 8) expect(ws.siteSync.articleForPost(1, 42)).toBe(1);
+      // From 13, a publication remembers writes sent without an answer; none after an upgrade.
+      if (version >= 8) expect(ws.publications.unconfirmedWrites(1, 1)).toEqual([]);
       if (version >= 7) expect([ws.siteSync.lastReport(1), ws.siteSync.syncedVersion(1, 1)]).toEqual([null, null]);
       if (version >= 7 && version < 11) expect(ws.webSettings.mappings(1).map((m) => m.mode)).toEqual(['auto']);
       if (version >= 11) {

@@ -116,6 +116,26 @@ describe('exactly-once publishing when the answer is lost', () => {
     const post = (await (await fetch(`${wp.url}/wp-json/wp/v2/posts/${postId}`)).json()) as { title: { rendered: string } };
     expect(post.title.rendered).toBe('Tiêu đề đã sửa ở toà soạn');
   });
+
+  it('an update whose answer was lost, then an edit at the desk: the retry sends the edit, not a conflict with our own write', async () => {
+    const [article] = await makePublishableArticles(call, 1, { seed: seed + 11 });
+    await call('publish.article', { articleId: article!.id, siteId, status: 'publish' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await call('articles.save', { id: article!.id, fields: { title: 'Bản gửi đi nhưng không nghe trả lời' }, reason: 'autosave' });
+    proxy.dropAnswer(isPostUpdate);
+    const from = proxy.requests.length;
+    const job = await call('outbox.enqueue', { articleId: article!.id, siteId });
+    await ws.outboxRunner.drain();
+    expect(proxy.requests.slice(from).filter((r) => r.dropped && isPostUpdate(r.method, r.target))).toHaveLength(1);
+    // The editor goes on typing before the retry (found by the soak: the desk killed mid-update while autosaving).
+    await call('articles.save', { id: article!.id, fields: { title: 'Bản sửa sau cùng' }, reason: 'autosave' });
+    await sendUntilDone([job.id]);
+    expect((await call('outbox.list', {})).find((j) => j.id === job.id)).toMatchObject({ state: 'done', lastError: null });
+    await expectOncePerArticle([article!]);
+    const { postId } = (await call('publish.history', { articleId: article!.id })).publications[0]!;
+    const post = (await (await fetch(`${wp.url}/wp-json/wp/v2/posts/${postId}`)).json()) as { title: { rendered: string } };
+    expect(post.title.rendered).toBe('Bản sửa sau cùng');
+  });
 });
 
 describe('what the desk remembers between publishes', () => {

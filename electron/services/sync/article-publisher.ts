@@ -149,6 +149,8 @@ export async function publishArticle(
     featuredMediaId: firstFigure ? (uploaded.get(firstFigure.asset)?.id ?? null) : null,
     scheduledAt: options.scheduledAt ?? null,
     expectedModified: options.overwrite ? null : ws.publications.forArticle(articleId).find((p) => p.siteId === siteId)?.remoteModified || null,
+    unconfirmedWrites: ws.publications.unconfirmedWrites(articleId, siteId),
+    beforeWrite: (writeKey) => ws.publications.noteWrite(articleId, siteId, writeKey),
   });
   const publication = { articleId, siteId, postId: post.id, link: post.link, status: post.status, revision, remoteModified: post.modified };
   ws.publications.record(publication, post.created ? 'create' : 'update', ws.userName());

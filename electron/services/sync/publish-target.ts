@@ -51,6 +51,13 @@ export interface PostPayload {
    * no check (first publish, or the user chose to overwrite).
    */
   expectedModified: string | null;
+  /**
+   * Writes this desk sent to the post without hearing back (it died, or the answer was lost). A post
+   * holding one of them untouched holds our own write, not a web edit: updating it is no conflict.
+   */
+  unconfirmedWrites?: string[];
+  /** Called with the write's key just before it is sent, so it can be noted durably first. */
+  beforeWrite?: (writeKey: string) => void;
 }
 
 export interface MediaPayload {

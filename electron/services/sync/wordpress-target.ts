@@ -319,7 +319,9 @@ class WordPressSession implements PublishSession {
         // The site holds exactly this write, untouched since: an earlier attempt landed, or nothing changed.
         return { id: current.id, link: current.link, status: current.status, modified: current.modified_gmt, created: false, warnings };
       }
-      if (current.modified_gmt !== payload.expectedModified) {
+      // An earlier version from this desk that landed unanswered (the desk died, or the answer was lost): ours to replace.
+      const ours = !!current.lnv_desk_write && (payload.unconfirmedWrites ?? []).includes(current.lnv_desk_write);
+      if (current.modified_gmt !== payload.expectedModified && !ours) {
         throw new DeskError(
           'conflict',
           `Bài trên trang đã được sửa trên web lúc ${current.modified_gmt} (giờ GMT), sau lần đăng cuối từ LNV Desk. ` +
@@ -328,6 +330,7 @@ class WordPressSession implements PublishSession {
       }
     }
     const route = existing ? `/wp/v2/posts/${existing}` : '/wp/v2/posts';
+    payload.beforeWrite?.(writeKey);
     const post = await this.call<WpPost & { categories?: number[]; tags?: number[] }>(route, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-LNV-Desk-Write': writeKey },
