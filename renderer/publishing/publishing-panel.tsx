@@ -16,9 +16,8 @@ import { SiteSyncSection } from './site-sync-section.js';
 const POLL_MS = 3000;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const isConflict = (job: OutboxJob) => job.state === 'failed' && (job.lastError ?? '').includes('đã được sửa trên web');
-/** WordPress's code when the account may write posts but not publish them (a contributor). */
-const mayOnlySubmit = (job: OutboxJob) => job.state === 'failed' && job.action === 'publish' && job.publishStatus === 'publish' && (job.lastError ?? '').includes('rest_cannot_publish');
+const isConflict = (job: OutboxJob) => job.state === 'failed' && job.failure === 'conflict';
+const mayOnlySubmit = (job: OutboxJob) => job.state === 'failed' && job.action === 'publish' && job.publishStatus === 'publish' && job.failure === 'may-not-publish';
 
 type Enqueue = { action?: 'publish' | 'unpublish'; publishStatus?: 'publish' | 'draft' | 'pending'; scheduledAt?: string | null; overwrite?: boolean };
 

@@ -12,6 +12,10 @@ export type OutboxState = z.infer<typeof OutboxState>;
 export const OutboxAction = z.enum(['publish', 'unpublish', 'share']);
 export type OutboxAction = z.infer<typeof OutboxAction>;
 
+/** Why a job failed, where the desk can offer a way on: the post was edited on the web, or the account may only submit it for review. */
+export const OutboxFailure = z.enum(['conflict', 'may-not-publish']);
+export type OutboxFailure = z.infer<typeof OutboxFailure>;
+
 export const OutboxJob = z.object({
   id: z.number().int(),
   articleId: z.number().int(),
@@ -27,6 +31,7 @@ export const OutboxJob = z.object({
   nextAttemptAt: z.string(),
   /** The site's own message for the last failure. */
   lastError: z.string().nullable(),
+  failure: OutboxFailure.nullable(),
   postLink: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),

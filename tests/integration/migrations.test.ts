@@ -111,6 +111,9 @@ const writeOldData: Record<number, (db: Db) => void> = {
   12: (db) => {
     writeOldData[11]!(db);
   },
+  13: (db) => {
+    writeOldData[12]!(db);
+  },
 };
 
 describe('schema migrations', () => {

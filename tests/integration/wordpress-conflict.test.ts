@@ -60,7 +60,7 @@ describe('a post edited on the web since the desk published it', () => {
 
     const job = await call('outbox.enqueue', { articleId: id, siteId: adminSite });
     await ws.outboxRunner.drain();
-    expect(await jobById(job.id)).toMatchObject({ state: 'failed', lastError: expect.stringContaining('đã được sửa trên web') });
+    expect(await jobById(job.id)).toMatchObject({ state: 'failed', failure: 'conflict', lastError: expect.stringContaining('đã được sửa trên web') });
     expect((await webPost(postId)).title.raw).toBe(webTitle.normalize('NFD'));
 
     const conflict = await call('publish.conflict', { articleId: id, siteId: adminSite });
@@ -121,6 +121,7 @@ describe('a contributor account, which WordPress does not let publish', () => {
     const failed = await jobById(refused.id);
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toContain('rest_cannot_publish');
+    expect(failed.failure).toBe('may-not-publish');
     expect(failed.lastError).toContain('WordPress báo: “Sorry, you are not allowed to publish posts in this post type.”');
 
     const review = await call('outbox.enqueue', { articleId: id, siteId: contributor.id, publishStatus: 'pending' });

@@ -166,7 +166,7 @@ describe('notifications when long work ends', () => {
 
   const job = (id: number, state: OutboxJob['state'], extra: Partial<OutboxJob> = {}): OutboxJob => ({
     id, articleId: 31, siteId: 3, action: 'publish', publishStatus: 'publish', scheduledAt: null, overwrite: false, state, attempts: 1,
-    nextAttemptAt: '2025-11-20T08:00:00Z', lastError: null, postLink: null, createdBy: 'An', createdAt: '2025-11-20T08:00:00Z', updatedAt: '2025-11-20T08:00:00Z', ...extra,
+    nextAttemptAt: '2025-11-20T08:00:00Z', lastError: null, failure: null, postLink: null, createdBy: 'An', createdAt: '2025-11-20T08:00:00Z', updatedAt: '2025-11-20T08:00:00Z', ...extra,
   });
 
   it('tells a person in another window that an export or a publish finished', async () => {

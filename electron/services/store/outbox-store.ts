@@ -1,10 +1,10 @@
 import { DeskError } from '../../../shared/errors.js';
-import type { OutboxAction, OutboxJob } from '../../../shared/model/outbox.js';
+import type { OutboxAction, OutboxFailure, OutboxJob } from '../../../shared/model/outbox.js';
 import type { PublishStatus } from '../../../shared/model/publication.js';
 import { statement, type Db } from './database.js';
 
 const COLUMNS = `id, article_id AS articleId, site_id AS siteId, action, publish_status AS publishStatus,
-  scheduled_at AS scheduledAt, overwrite, state, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  scheduled_at AS scheduledAt, overwrite, state, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError, failure,
   post_link AS postLink, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
 
 type JobRow = Omit<OutboxJob, 'overwrite'> & { overwrite: number };
@@ -77,7 +77,7 @@ export class OutboxStore {
   }
 
   markDone(id: number, link: string | null): void {
-    statement(this.db, "UPDATE outbox_jobs SET state = 'done', post_link = ?, last_error = NULL, updated_at = ? WHERE id = ?").run(link, this.stamp(), id);
+    statement(this.db, "UPDATE outbox_jobs SET state = 'done', post_link = ?, last_error = NULL, failure = NULL, updated_at = ? WHERE id = ?").run(link, this.stamp(), id);
   }
 
   markRetry(id: number, error: string, nextAttemptAt: Date): void {
@@ -89,8 +89,8 @@ export class OutboxStore {
     );
   }
 
-  markFailed(id: number, error: string): void {
-    statement(this.db, "UPDATE outbox_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(error, this.stamp(), id);
+  markFailed(id: number, error: string, failure: OutboxFailure | null = null): void {
+    statement(this.db, "UPDATE outbox_jobs SET state = 'failed', last_error = ?, failure = ?, updated_at = ? WHERE id = ?").run(error, failure, this.stamp(), id);
   }
 
   /** Tries a failed or waiting job again now. */

@@ -1,4 +1,6 @@
 import { DeskError } from '../../../shared/errors.js';
+import type { OutboxFailure } from '../../../shared/model/outbox.js';
+import { MayNotPublishError } from './publish-target.js';
 import type { OutboxJob } from '../../../shared/model/outbox.js';
 import type { EventBus } from '../event-bus.js';
 import type { OutboxStore } from '../store/outbox-store.js';
@@ -10,6 +12,12 @@ export function backoffMs(attempts: number): number {
 }
 
 /** Errors worth waiting out: the network or the site being down, not a refusal or bad content. */
+/** What the panel can offer for a failure: compare with the web version, or submit for review. */
+function failureOf(error: unknown): OutboxFailure | null {
+  if (error instanceof MayNotPublishError) return 'may-not-publish';
+  return DeskError.is(error) && error.code === 'conflict' ? 'conflict' : null;
+}
+
 function isTransient(error: unknown): boolean {
   if (!DeskError.is(error)) return false;
   if (error.code === 'site_unreachable') return true;
@@ -104,7 +112,7 @@ export class OutboxRunner {
         if (isTransient(error)) {
           this.store.markRetry(job.id, message, new Date(this.now().getTime() + backoffMs(job.attempts + 1)));
         } else {
-          this.store.markFailed(job.id, message);
+          this.store.markFailed(job.id, message, failureOf(error));
         }
       }
       this.events.emit('outbox.changed', {});

@@ -1,7 +1,12 @@
+import { DeskError } from '../../../shared/errors.js';
+
 /**
  * What the rest of the app needs from a web backend. WordPress is the one we ship; another
  * backend implements this interface without touching the outbox, mapping or UI.
  */
+
+/** The site refused to publish because the account may only write posts for review (a WordPress contributor). */
+export class MayNotPublishError extends DeskError {}
 
 export interface SiteCredentials {
   url: string;

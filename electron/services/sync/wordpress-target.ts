@@ -14,6 +14,7 @@ import type {
   WebPost,
   WebPostSummary,
 } from './publish-target.js';
+import { MayNotPublishError } from './publish-target.js';
 import { WordPressPosts } from './wordpress-posts.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -122,7 +123,8 @@ export class WordPressTarget implements PublishTarget {
     const body = (await response.json().catch(() => null)) as (T & { code?: string; message?: string; data?: { term_id?: number } }) | null;
     if (!response.ok) {
       const wordpressSays = body?.message ? ` WordPress báo: “${body.message}”` : '';
-      const error = new DeskError(
+      const ErrorType = body?.code === 'rest_cannot_publish' ? MayNotPublishError : DeskError;
+      const error = new ErrorType(
         response.status === 401 || response.status === 403 ? 'unauthorized' : 'site_error',
         `${site} từ chối yêu cầu (${response.status}${body?.code ? `, ${body.code}` : ''}).${wordpressSays}`,
       );

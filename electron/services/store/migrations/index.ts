@@ -12,6 +12,7 @@ import { migration0010Flatplans } from './0010-flatplans.js';
 import { migration0011WebSettings } from './0011-web-settings.js';
 import { migration0012SiteSync } from './0012-site-sync.js';
 import { migration0013UnconfirmedWrites } from './0013-unconfirmed-writes.js';
+import { migration0014OutboxFailure } from './0014-outbox-failure.js';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,4 @@ export interface Migration {
 }
 
 /** In order; never edit a step that has shipped, add a new one. */
-export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies, migration0007Sites, migration0008Publications, migration0009Outbox, migration0010Flatplans, migration0011WebSettings, migration0012SiteSync, migration0013UnconfirmedWrites];
+export const MIGRATIONS: Migration[] = [migration0001Core, migration0002RevisionsAssets, migration0003Search, migration0004WorkflowNotes, migration0005AssetWebCrop, migration0006ArticleBodies, migration0007Sites, migration0008Publications, migration0009Outbox, migration0010Flatplans, migration0011WebSettings, migration0012SiteSync, migration0013UnconfirmedWrites, migration0014OutboxFailure];
