@@ -195,18 +195,24 @@ export class PrintExports {
     job.session = await this.ws.print.openSession(document, { scale });
     await job.session.layout();
     let thumbnail: Promise<void> = Promise.resolve();
-    for (let page = 1; page <= document.pages.length; page += 1) {
-      check();
-      report('images', firstStep + page - 1, total, `Ảnh trang ${page}/${document.pages.length}`);
-      const image = await job.session.pageImage(page);
-      await thumbnail;
-      const name = `${issue.slug}-${page}.jpg`;
-      this.write(job, join(imageDir, name), image);
-      thumbnail = sharp(image)
-        .resize({ height: THUMBNAIL_HEIGHT })
-        .jpeg({ quality: 80 })
-        .toBuffer()
-        .then((small) => this.write(job, join(imageDir, 'nho', name), small));
+    try {
+      for (let page = 1; page <= document.pages.length; page += 1) {
+        check();
+        report('images', firstStep + page - 1, total, `Ảnh trang ${page}/${document.pages.length}`);
+        const image = await job.session.pageImage(page);
+        await thumbnail;
+        const name = `${issue.slug}-${page}.jpg`;
+        this.write(job, join(imageDir, name), image);
+        thumbnail = sharp(image)
+          .resize({ height: THUMBNAIL_HEIGHT })
+          .jpeg({ quality: 80 })
+          .toBuffer()
+          .then((small) => this.write(job, join(imageDir, 'nho', name), small));
+      }
+    } catch (error) {
+      // The thumbnail being made is finished first, so a cancelled or failed job's clean-up also removes it.
+      await thumbnail.catch(() => undefined);
+      throw error;
     }
     await thumbnail;
   }
