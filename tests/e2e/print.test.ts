@@ -43,12 +43,24 @@ describe('layout desk (Dàn trang) in the browser host', () => {
     const sandbox = await page.locator('.page-view-page.is-current iframe').getAttribute('sandbox');
     expect(sandbox).toBe('allow-same-origin');
     // The page's fonts come from the desk through printBaseUrl(): its faces load, none fails.
-    const faces = await frame.locator('body').evaluate(async () => {
-      await document.fonts.ready;
-      // The sandbox runs no scripts, so no callback Blink would call back into the page (forEach).
-      return Array.from(document.fonts as unknown as Iterable<FontFace>).map((face) => face.status);
-    });
-    expect(faces).toContain('loaded');
+    // The view may lay the pages out once more after "Tự dàn" (the plan's change event), replacing the frame's document: read again then.
+    let faces: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          faces = await frame
+            .locator('body')
+            .evaluate(async () => {
+              await document.fonts.ready;
+              // The sandbox runs no scripts, so no callback Blink would call back into the page (forEach).
+              return Array.from(document.fonts as unknown as Iterable<FontFace>).map((face) => face.status);
+            })
+            .catch(() => []);
+          return faces;
+        },
+        { timeout: LAYOUT_MS },
+      )
+      .toContain('loaded');
     expect(faces).not.toContain('error');
 
     // Preflight lists what to fix, grouped by severity.
