@@ -10,6 +10,7 @@ import type { ExportProgress } from '../../shared/model/print-issue.js';
 import { createHandlers } from '../../electron/services/desk-handlers.js';
 import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { Workspace, defaultResourcesDir } from '../../electron/services/workspace/workspace.js';
+import { jobEnd } from '../support/print-job.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const PT = 72 / 25.4;
@@ -25,21 +26,7 @@ async function openDesk(options: { resourcesDir?: string } = {}): Promise<Desk> 
   const dispatch = createDispatcher(createHandlers(ws), () => {});
   const call = ((name: CallName, input: unknown) => dispatch(name, input)) as Desk['call'];
   const exportIssue = async (issueId: number, outputs: ('print' | 'proof' | 'images')[]) => {
-    let jobId = '';
-    const seen: ExportProgress[] = [];
-    const finished = new Promise<ExportProgress>((resolve) => {
-      const stop = ws.events.subscribe((event, payload) => {
-        if (event !== 'print.export.progress') return;
-        seen.push(payload as ExportProgress);
-        const end = seen.find((p) => p.jobId === jobId && ['done', 'failed', 'cancelled'].includes(p.stage));
-        if (jobId && end) {
-          stop();
-          resolve(end);
-        }
-      });
-    });
-    jobId = (await call('print.export.start', { issueId, outputs })).jobId;
-    return finished;
+    return jobEnd(ws, () => call('print.export.start', { issueId, outputs }));
   };
   return { ws, call, exportIssue };
 }

@@ -10,6 +10,7 @@ import type { ExportProgress, PageSlot } from '../../shared/model/print-issue.js
 import { createHandlers } from '../../electron/services/desk-handlers.js';
 import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { Workspace, defaultResourcesDir } from '../../electron/services/workspace/workspace.js';
+import { jobEnd } from '../support/print-job.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const MM = 72 / 25.4;
@@ -80,21 +81,7 @@ describe('advertisements supplied as PDF', () => {
     });
     await call('print.flatplan.save', { issueId, pages });
 
-    let jobId = '';
-    const seen: ExportProgress[] = [];
-    const finished = new Promise<ExportProgress>((resolve) => {
-      const stop = ws.events.subscribe((event, payload) => {
-        if (event !== 'print.export.progress') return;
-        seen.push(payload as ExportProgress);
-        const end = seen.find((p) => p.jobId === jobId && ['done', 'failed', 'cancelled'].includes(p.stage));
-        if (jobId && end) {
-          stop();
-          resolve(end);
-        }
-      });
-    });
-    jobId = (await call('print.export.start', { issueId, outputs: ['print', 'images'] })).jobId;
-    done = await finished;
+    done = await jobEnd(ws, () => call('print.export.start', { issueId, outputs: ['print', 'images'] }));
   }, 240_000);
 
   afterAll(async () => {

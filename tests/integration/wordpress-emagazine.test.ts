@@ -6,6 +6,7 @@ import { createDispatcher } from '../../electron/services/dispatcher.js';
 import { Workspace } from '../../electron/services/workspace/workspace.js';
 import { runCli } from '../support/run-cli.js';
 import { startWordPress, type WordPressSite } from '../support/wordpress.js';
+import { jobEnd } from '../support/print-job.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let wp: WordPressSite;
@@ -23,21 +24,7 @@ async function wpGet<T>(route: string, query = ''): Promise<T> {
 
 /** Starts the e-magazine job and waits for its last word. */
 async function postEmagazine(): Promise<ExportProgress> {
-  let jobId = '';
-  const seen: ExportProgress[] = [];
-  const finished = new Promise<ExportProgress>((resolve) => {
-    const stop = ws.events.subscribe((event, payload) => {
-      if (event !== 'print.export.progress') return;
-      seen.push(payload as ExportProgress);
-      const end = seen.find((p) => p.jobId === jobId && ['done', 'failed', 'cancelled'].includes(p.stage));
-      if (jobId && end) {
-        stop();
-        resolve(end);
-      }
-    });
-  });
-  jobId = (await call('print.emagazine.start', { issueId, siteId })).jobId;
-  return finished;
+  return jobEnd(ws, () => call('print.emagazine.start', { issueId, siteId }));
 }
 
 type Post = { id: number; link: string; slug: string; status: string; title: { raw: string }; content: { raw: string }; categories: number[]; featured_media: number };
